@@ -1,0 +1,1 @@
+"""Migration & Development Observatory."""
