@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .codelists import ActivityStatus
+from .models import Place, PlaceLevel
 from .selectors import ProgrammeFilters, filter_choices
 
 SORT_CHOICES = [
@@ -36,7 +37,16 @@ class ProgrammeFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         options = filter_choices(user)
         any_ = [("", _("Any"))]
-        self.fields["country"].choices = any_ + [(c.code, c.label) for c in options["countries"]]
+        countries = {c.code: c.label for c in options["countries"]}
+        asked = str(self.data.get("country", "")).upper() if self.is_bound else ""
+        if asked and asked not in countries:  # a country without programmes gives no results
+            place = Place.objects.filter(code=asked, level=PlaceLevel.COUNTRY).first()
+            if place is not None:
+                countries[place.code] = place.label
+        self.fields["country"].choices = any_ + sorted(countries.items(), key=lambda c: c[1])
+        if asked:
+            self.data = self.data.copy()
+            self.data["country"] = asked
         self.fields["theme"].choices = any_ + [
             (t.slug, t.label if t.kind == "theme" else f"# {t.label}") for t in options["themes"]]
         self.fields["organisation"].choices = any_ + [

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from observatory.accounts.roles import is_administrator, user_organisation_id
 from observatory.text import search_terms
@@ -224,13 +224,22 @@ def place_programmes(user: Any, place: Place) -> QuerySet[Programme]:
             .order_by("key"))
 
 
-def place_children_with_counts(user: Any, place: Place) -> QuerySet[Place]:
-    visible = visible_programmes(user).values("pk")
-    return (place.children.annotate(
-        programme_count=Count("programme_places",
-                              filter=Q(programme_places__programme__in=visible),
-                              distinct=True))
-            .order_by("-programme_count", "name"))
+def place_children_with_counts(user: Any, place: Place) -> list[Place]:
+    """The places right below ``place`` that have visible programmes in or below them, each
+    with ``programme_count``, most first."""
+    below = place_and_descendant_ids(place) - {place.pk}
+    parents = dict(Place.objects.filter(pk__in=below).values_list("pk", "parent_id"))
+    programmes_by_child: dict[int, set[int]] = defaultdict(set)
+    entries = ProgrammePlace.objects.filter(place_id__in=below,
+                                            programme__in=visible_programmes(user).values("pk"))
+    for place_id, programme_id in entries.values_list("place_id", "programme_id"):
+        while parents.get(place_id) != place.pk:
+            place_id = parents[place_id]
+        programmes_by_child[place_id].add(programme_id)
+    children = list(Place.objects.filter(pk__in=programmes_by_child))
+    for child in children:
+        child.programme_count = len(programmes_by_child[child.pk])
+    return sorted(children, key=lambda c: (-c.programme_count, c.name))
 
 
 def filter_choices(user: Any) -> dict[str, Any]:

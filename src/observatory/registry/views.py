@@ -76,11 +76,10 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(Place.objects.select_related("parent__parent__parent"), pk=pk)
-    children = selectors.place_children_with_counts(request.user, place)
     return render(request, "registry/place_detail.html", {
         "place": place,
         "programmes": selectors.place_programmes(request.user, place)
         .select_related("implementing_agency"),
-        "children_with_programmes": [c for c in children if c.programme_count],
-        "children_count": children.count(),
+        "children_with_programmes": selectors.place_children_with_counts(request.user, place),
+        "children_count": place.children.count(),
     })

@@ -65,6 +65,7 @@ def test_sorting(programmes):
     assert keys(ProgrammeFilters(sort="title")) == ["AMUDDU", "ProGEM"]
 
     services.save_programme(Programme(key="LATER", title="Diaspora bonds", published=True,
-                                      objectives="Learns from Niger", start_date=dt.date(2022, 1, 1)))
+                                      objectives="Learns from Niger",
+                                      start_date=dt.date(2022, 1, 1)))
     assert keys(ProgrammeFilters(q="niger")) == ["ProGEM", "LATER"]  # title match first
     assert keys(ProgrammeFilters(q="niger", sort="-start")) == ["LATER", "ProGEM"]
