@@ -122,7 +122,7 @@ class Theme(LocalizedNameMixin, models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
-        ordering = ["kind", "order", "name"]
+        ordering = ["-kind", "order", "name"]  # the five themes before the tags
         verbose_name = _("theme or tag")
         verbose_name_plural = _("themes and tags")
 
