@@ -89,6 +89,18 @@ def add_place(name: str, parent: Place, level: int | None = None, name_fr: str =
     return place
 
 
+def add_world_region(name: str, iati_region: str = "", name_fr: str = "") -> Place:
+    """Add a world region (the top of the hierarchy, e.g. Latin America), or return it."""
+    place = Place.objects.filter(level=PlaceLevel.WORLD_REGION, parent=None,
+                                 name__iexact=name).first()
+    if place is None:
+        place = Place(name=name, name_fr=name_fr, level=PlaceLevel.WORLD_REGION,
+                      iati_region=iati_region)
+        place.full_clean()
+        place.save()
+    return place
+
+
 def country(code: str) -> Place:
     return Place.objects.get(code=code.upper(), level=PlaceLevel.COUNTRY)
 
@@ -153,27 +165,33 @@ def add_funding(programme: Programme, organisation: Organisation,
     return funding
 
 
+@transaction.atomic
 def add_partner(programme: Programme, organisation: Organisation,
                 role: str = OrganisationRole.IMPLEMENTING, description: str = "") -> Participation:
-    participation, _created = Participation.objects.update_or_create(
-        programme=programme, organisation=organisation, role=role,
-        defaults={"description": description},
-    )
+    participation = (Participation.objects.filter(programme=programme, organisation=organisation,
+                                                  role=role).first()
+                     or Participation(programme=programme, organisation=organisation, role=role))
+    participation.description = description
+    participation.full_clean(validate_constraints=False)
+    participation.save()
     refresh_search_text(programme)
     return participation
 
 
+@transaction.atomic
 def add_programme_place(programme: Programme, place: Place,
                         percentage: Decimal | int | None = None, note: str = "") -> ProgrammePlace:
-    entry, _created = ProgrammePlace.objects.update_or_create(
-        programme=programme, place=place,
-        defaults={"percentage": None if percentage is None else Decimal(str(percentage)),
-                  "note": note},
-    )
-    entry.full_clean()
-    total = sum((e.percentage or 0) for e in programme.programme_places.all())
-    if total > 100:
+    """Record that a programme works in a place; the places' percentages may not pass 100."""
+    entry = (ProgrammePlace.objects.filter(programme=programme, place=place).first()
+             or ProgrammePlace(programme=programme, place=place))
+    entry.percentage = None if percentage is None else Decimal(str(percentage))
+    entry.note = note
+    entry.full_clean(validate_constraints=False)
+    others = programme.programme_places.exclude(pk=entry.pk) if entry.pk else \
+        programme.programme_places.all()
+    if sum((e.percentage or 0) for e in others) + (entry.percentage or 0) > 100:
         raise ValidationError(_("Place percentages of a programme add up to more than 100."))
+    entry.save()
     refresh_search_text(programme)
     return entry
 
@@ -183,6 +201,20 @@ def add_link(programme: Programme, url: str, label: str = "") -> WebLink:
     link.full_clean()
     link.save()
     return link
+
+
+def get_or_create_source_document(title: str, sha256: str = "", **fields: Any
+                                  ) -> SourceDocument:
+    """Find a source document by the SHA-256 of its file (else by title), or create it."""
+    sha256 = sha256.strip().lower()
+    existing = (SourceDocument.objects.filter(sha256=sha256) if sha256
+                else SourceDocument.objects.filter(title__iexact=title)).first()
+    if existing is not None:
+        return existing
+    document = SourceDocument(title=title, sha256=sha256, **fields)
+    document.full_clean()
+    document.save()
+    return document
 
 
 def record_source(programme: Programme, field: str, document: SourceDocument,

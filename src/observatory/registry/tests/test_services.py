@@ -84,3 +84,21 @@ def test_search_text_follows_partners_places_and_accents():
     services.save_organisation(agency)
     programme.refresh_from_db()
     assert "competences" in programme.search_text
+
+
+def test_a_rejected_place_is_not_stored():
+    programme = new_programme()
+    services.add_programme_place(programme, services.country("NE"), 60)
+    with pytest.raises(ValidationError):
+        services.add_programme_place(programme, services.country("ML"), 50)
+    assert [e.place.code for e in programme.programme_places.all()] == ["NE"]
+    services.add_programme_place(programme, services.country("NE"), 80)  # updates in place
+    assert programme.programme_places.get().percentage == 80
+
+
+def test_a_partner_role_must_be_an_iati_role():
+    programme = new_programme()
+    agency = services.get_or_create_organisation("Enabel", "ENABEL")
+    with pytest.raises(ValidationError):
+        services.add_partner(programme, agency, role="9")
+    assert not programme.participations.exists()
