@@ -122,6 +122,7 @@ TIME_ZONE = "UTC"
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # Only needed for `collectstatic` in production; WhiteNoise serves from the package otherwise.
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or None
 STORAGES = {

@@ -3,8 +3,10 @@
 import re
 
 import pytest
-from observatory.demo.load import load_demo
 from playwright.sync_api import Page, expect
+
+from observatory.demo.load import load_demo
+from observatory.registry.services import load_reference_data
 
 from .conftest import screenshot
 
@@ -13,6 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo(transactional_db) -> None:  # type: ignore[no-untyped-def]
+    # transactional tests empty the tables after each test, reference data included
+    load_reference_data()
     load_demo()
 
 
@@ -33,9 +37,9 @@ def test_home_search_open_a_programme_and_see_funders_and_statements(page: Page,
     expect(funders).to_contain_text("EUTF")
     expect(funders).to_contain_text("BMZ")
     expect(page.locator("#total-EUR")).to_have_text(re.compile(r"EUR 38,500,000"))
-    expect(page.get_by_role("heading", name="Challenge")).to_be_visible()
-    expect(page.get_by_role("heading", name="Good practice")).to_be_visible()
-    expect(page.get_by_role("heading", name="COVID-19 adaptation")).to_be_visible()
+    expect(page.get_by_role("heading", name="Challenge", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Good practice", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="COVID-19 adaptation", exact=True)).to_be_visible()
     screenshot(page, "programme")
 
 
@@ -78,7 +82,7 @@ def test_switching_to_french(page: Page, demo):
 
 
 def test_anonymous_visitor_gets_no_unpublished_programme_and_no_admin(page: Page, demo):
-    page.goto("/programmes/?q=draft")
+    page.goto("/programmes/?q=draft-demo")
     expect(page.locator("#result-count")).to_contain_text("0 programmes")
     response = page.goto("/programmes/draft-demo/")
     assert response is not None and response.status == 404

@@ -8,8 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.utils.translation import gettext_lazy as _
 
-from observatory.accounts.roles import is_administrator, user_organisation_id
+from observatory.accounts.roles import is_administrator, is_editor, user_organisation_id
 from observatory.text import search_terms
 
 from .codelists import OrganisationRole
@@ -142,6 +143,24 @@ def partners_by_role(programme: Programme) -> list[tuple[str, list[Any]]]:
     return sorted(grouped.items(), key=lambda item: order.index(item[0]))
 
 
+SOURCE_FIELD_LABELS = {
+    "key": _("Short name"), "title": _("Title"), "objectives": _("Objectives"),
+    "expected_results": _("Expected results"), "main_features": _("Main features"),
+    "nexus": _("Migration and development nexus"), "funders": _("Funders"),
+    "start": _("Start"), "duration": _("Duration"), "places": _("Places"),
+    "partners": _("Partners"), "links": _("Web links"),
+}
+
+
+def sources_by_document(programme: Programme) -> list[tuple[Any, list[tuple[str, Any]]]]:
+    """The programme's field sources grouped by document, each with a readable field label."""
+    grouped: dict[int, tuple[Any, list[tuple[str, Any]]]] = {}
+    for source in sorted(programme.sources.all(), key=lambda s: (s.span_start or 0, s.field)):
+        label = str(SOURCE_FIELD_LABELS.get(source.field, source.field.replace("_", " ")))
+        grouped.setdefault(source.document_id, (source.document, []))[1].append((label, source))
+    return list(grouped.values())
+
+
 def country_of(place: Place) -> Place | None:
     return place.country
 
@@ -268,8 +287,6 @@ def filter_choices(user: Any) -> dict[str, Any]:
 def editable_programmes(user: Any) -> QuerySet[Programme]:
     """Administrators edit every programme; editors those their organisation implements or is
     accountable for; everyone else none."""
-    from observatory.accounts.roles import is_editor
-
     if is_administrator(user):
         return Programme.objects.all()
     organisation_id = user_organisation_id(user)

@@ -263,3 +263,15 @@ def _organisation_ids(programme: Programme) -> set[int]:
     if programme.implementing_agency_id:
         ids.add(programme.implementing_agency_id)
     return ids
+
+
+def load_reference_data() -> int:
+    """Add missing ISO places and reference vocabularies, refresh their names; returns how many
+    places were added. Migrations load them once; this is for upgrades and emptied databases."""
+    from .models import SdgTarget, TargetGroup, Theme
+    from .places import load_iso_places
+    from .vocabularies import load_vocabularies
+
+    created = load_iso_places(Place)
+    load_vocabularies(Theme, TargetGroup, SdgTarget)
+    return created

@@ -60,6 +60,7 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "budget_totals": selectors.budget_totals(programme),
         "partners_by_role": selectors.partners_by_role(programme),
         "countries": selectors.programme_countries(programme),
+        "sources": selectors.sources_by_document(programme),
         "statement_groups": statements_by_kind(statements),
         "similar": similar_programmes(request.user, programme),
         "can_edit": selectors.can_edit_programme(request.user, programme),

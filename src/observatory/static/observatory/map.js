@@ -24,7 +24,8 @@
         mark: { type: "geoshape", stroke: "#fff", strokeWidth: 0.5, cursor: "pointer" },
         encoding: {
           color: { field: "programmes", type: "quantitative", title: script.dataset.legend,
-                   scale: { scheme: "greens", domainMin: 0 } },
+                   scale: { scheme: "greens", domainMin: 0 },
+                   legend: { format: "d", tickMinStep: 1 } },
           href: { field: "href" },
           tooltip: [
             { field: "name", type: "nominal", title: script.dataset.country },
