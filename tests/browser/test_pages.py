@@ -58,12 +58,16 @@ def test_knowledge_search_shows_each_hit_with_its_programme(page: Page, demo):
     page.goto("/knowledge/")
     page.get_by_label("Search").fill("community agents")
     page.get_by_role("button", name="Apply").click()
+    expect(page.locator("#result-count")).to_contain_text("Search: community agents")
     hits = page.locator("li.hit")
     expect(hits.first).to_be_visible()
     expect(hits.first).to_contain_text("AMUDDU")
     page.get_by_label("Kind of statement").select_option(label="COVID-19 adaptation")
     page.get_by_label("Search").fill("")
     page.get_by_role("button", name="Apply").click()
+    # wait for htmx to swap in the filtered results before reading them
+    expect(page.locator("#result-count")).to_contain_text("Kind of statement: COVID-19 adaptation")
+    expect(page.locator("#result-count")).not_to_contain_text("Search:")
     expect(page.locator("#result-count")).to_contain_text(re.compile(r"\d+ statements"))
     for text in page.locator("li.hit .kind").all_inner_texts():
         assert text.strip().lower() == "covid-19 adaptation"
