@@ -1,7 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from observatory.registry.views import home
+
+admin.site.site_header = _("Migration & Development Observatory")
+admin.site.site_title = _("Observatory admin")
+admin.site.index_title = _("Records")
 
 urlpatterns = [
     path("", home, name="home"),

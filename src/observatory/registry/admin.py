@@ -5,6 +5,8 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from observatory.accounts.roles import is_administrator, user_organisation_id
 
@@ -64,6 +66,21 @@ class ProgrammeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["key"]}
     inlines = [FundingInline, ParticipationInline, ProgrammePlaceInline, WebLinkInline,
                FieldSourceInline]
+    actions = ["publish", "unpublish"]
+
+    @admin.action(description=_("Publish the selected programmes"))
+    def publish(self, request: HttpRequest, queryset: QuerySet[Programme]) -> None:
+        for programme in queryset:
+            services.set_published(programme, True)
+        self.message_user(request, gettext("%(count)d programmes published.") % {
+            "count": queryset.count()})
+
+    @admin.action(description=_("Withdraw the selected programmes from publication"))
+    def unpublish(self, request: HttpRequest, queryset: QuerySet[Programme]) -> None:
+        for programme in queryset:
+            services.set_published(programme, False)
+        self.message_user(request, gettext("%(count)d programmes withdrawn.") % {
+            "count": queryset.count()})
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Programme]:
         return editable_programmes(request.user).select_related("implementing_agency")

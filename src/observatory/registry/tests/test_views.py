@@ -131,3 +131,15 @@ def test_editors_see_only_their_organisations_programmes_in_the_admin(client: Cl
     assert "AMUDDU" in body and "ProGEM" not in body
     assert client.get(f"/admin/registry/programme/{registry['progem'].pk}/change/"
                       ).status_code in (302, 403, 404)
+
+
+def test_editors_publish_their_programmes_deliberately_from_the_admin(client: Client, registry):
+    create_account("gized", "pw-gized-123", "editor", registry["giz"])
+    client.login(username="gized", password="pw-gized-123")
+    response = client.post("/admin/registry/programme/", {
+        "action": "publish", "_selected_action": [registry["secret"].pk]}, follow=True)
+    assert response.status_code == 200
+    registry["secret"].refresh_from_db()
+    assert registry["secret"].published
+    client.logout()
+    assert client.get("/programmes/secret/").status_code == 200
