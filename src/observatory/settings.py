@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "observatory.registry",
     "observatory.knowledge",
     "observatory.accounts",
+    "observatory.ingest",
 ]
 
 MIDDLEWARE = [

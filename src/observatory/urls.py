@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("observatory.registry.urls")),
     path("knowledge/", include("observatory.knowledge.urls")),
     path("accounts/", include("observatory.accounts.urls")),
+    path("ingest/", include("observatory.ingest.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("observatory.api_urls")),
     path("admin/", admin.site.urls),

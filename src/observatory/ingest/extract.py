@@ -1,0 +1,521 @@
+"""Finds programme fiches in a report's text and extracts their fields with character spans.
+
+The genre: a fiche opens with a short-name line and a title line, then sections under headings
+(objectives, main features, nexus, challenges, good practices, COVID-19, project site) in
+English, French or Spanish; the cells of the original layout's narrow column (funders and
+amounts, start and duration, places, partners) stand between the sections as runs of short
+lines. Everything here is plain Python over the text, so it runs the same in a test, the
+command line, the upload page and the evaluation harness.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from . import lexicon as lx
+from .dates import find_start_duration
+from .geo import find_countries, find_world_regions
+from .indicators import find_indicators
+from .layout import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    URL,
+    Block,
+    Line,
+    blocks_of,
+    clean,
+    is_bullet,
+    is_url_line,
+    looks_like_sidebar,
+    split_lines,
+    word_count,
+)
+from .money import find_money
+
+SINGLE_FIELDS = ("key", "title", "objectives", "expected_results", "main_features", "nexus",
+                 "testimony", "start", "duration_months")
+LIST_FIELDS = ("challenges", "good_practices", "covid_adaptations", "sites", "funders",
+               "countries", "places", "partners", "indicators")
+STATEMENT_SECTIONS = {lx.CHALLENGES: "challenges", lx.GOOD_PRACTICES: "good_practices",
+                      lx.COVID: "covid_adaptations", lx.LESSONS: "good_practices"}
+TEXT_SECTIONS = {lx.OBJECTIVES: "objectives", lx.EXPECTED_RESULTS: "expected_results",
+                 lx.MAIN_FEATURES: "main_features", lx.NEXUS: "nexus"}
+HEADER_WINDOW = 40  # lines looked at above a fiche's first heading for its name and title
+CONNECTORS = {"of", "and", "for", "the", "in", "on", "to", "de", "du", "des", "la", "le", "les",
+              "et", "pour", "en", "y", "del", "para", "por", "&", "-", "–", "a", "with"}
+PLACE_SEPARATORS = re.compile(r"\s*(?:,|;|&|/|\band\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
+FUNDER_SEPARATORS = re.compile(r"\s+(?:&|\+|and|et|y)\s+|\s*[;&+]\s*|,\s+(?=[A-Z])")
+FUNDER_FILLER = re.compile(r"^(?:funded by|financed by|from|by|de la|de l'|du|de|par|por)\s+",
+                           re.IGNORECASE)
+
+
+@dataclass
+class Field:
+    name: str
+    value: Any
+    start: int
+    end: int
+
+
+@dataclass
+class Fiche:
+    key: str
+    title: str
+    start: int
+    end: int
+    fields: list[Field] = field(default_factory=list)
+
+    def add(self, name: str, value: Any, start: int, end: int) -> None:
+        if value in (None, "", []):
+            return
+        self.fields.append(Field(name, value, start, end))
+
+    def values(self, name: str) -> list[Any]:
+        return [f.value for f in self.fields if f.name == name]
+
+    def value(self, name: str) -> Any:
+        values = self.values(name)
+        return values[0] if values else None
+
+    def as_dict(self) -> dict[str, Any]:
+        """In the ground-truth format of docs/ingest-ground-truth.md."""
+        data: dict[str, Any] = {name: self.value(name) for name in SINGLE_FIELDS}
+        data.update({name: self.values(name) for name in LIST_FIELDS})
+        return data
+
+
+# -- finding the fiches -------------------------------------------------------------------
+
+def extract_fiches(text: str) -> list[Fiche]:
+    lines = split_lines(text)
+    kinds = [None if line.blank else lx.heading_kind(line.text) for line in lines]
+    groups = _heading_groups(kinds)
+    headers = [_find_header(lines, kinds, group[0][0], groups[n - 1][-1][0] if n else -1)
+               for n, group in enumerate(groups)]
+    fiches = []
+    for n, (group, header) in enumerate(zip(groups, headers, strict=True)):
+        end_line = headers[n + 1].first_line if n + 1 < len(groups) else len(lines)
+        fiches.append(_extract_fiche(lines, group, header, end_line))
+    return fiches
+
+
+def _heading_groups(kinds: list[str | None]) -> list[list[tuple[int, str]]]:
+    """Headings grouped by fiche: a fiche ends where a section kind it already had comes again.
+    A heading of the section just opened ("Specific objectives" under "Main objectives") is
+    part of that section."""
+    groups: list[list[tuple[int, str]]] = []
+    seen: set[str] = set()
+    last: str | None = None
+    for index, kind in enumerate(kinds):
+        if kind is None:
+            continue
+        if kind == last:
+            kinds[index] = None
+            continue
+        if not groups or kind in seen:
+            groups.append([])
+            seen = set()
+        groups[-1].append((index, kind))
+        seen.add(kind)
+        last = kind
+    return [g for g in groups if len({kind for _i, kind in g}) >= 2]
+
+
+def _stops_header_search(line: Line, kind: str | None) -> bool:
+    stripped = line.stripped
+    return (kind is not None or is_url_line(stripped) or is_bullet(line.text) or "\t" in line.text
+            or word_count(stripped) > 25 or (stripped.endswith(".") and word_count(stripped) > 12))
+
+
+def _keyish(text: str) -> bool:
+    words = text.split()
+    if not text or len(text) > 40 or len(words) > 5 or text.endswith((":", ".", ",", ";")):
+        return False
+    if not re.search(r"[A-Z0-9]", text) or words[-1].lower() in CONNECTORS:
+        return False
+    if re.match(r"(?i)(annex|annexe|anexo|appendix|table|session|page)\b", text):
+        return False
+    return not (find_money(text) or find_start_duration(text))
+
+
+def _titleish(text: str) -> bool:
+    if word_count(text) < 2 or len(text) > 250 or lx.heading_kind(text):
+        return False
+    return not (find_money(text) or (find_start_duration(text) and word_count(text) < 5))
+
+
+@dataclass
+class _Header:
+    key: str
+    title: str
+    key_line: Line | None
+    title_line: Line | None
+    first_line: int  # index of the fiche's first line
+    last_line: int  # index of the header's last line
+
+
+def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
+                 previous_heading: int) -> _Header:
+    """The name and title of the fiche whose first heading is at ``first_heading``."""
+    window: list[Line] = []
+    index = first_heading - 1
+    while index > previous_heading and len(window) < HEADER_WINDOW:
+        line = lines[index]
+        if not line.blank:
+            if _stops_header_search(line, kinds[index]):
+                break
+            window.insert(0, line)
+        index -= 1
+    for n, line in enumerate(window[:-1]):
+        key, title = clean(line.text), clean(window[n + 1].text)
+        if _keyish(key) and _titleish(title):
+            return _Header(key, title, line, window[n + 1], line.index, window[n + 1].index)
+    for line in window:  # "KEY – Title" on one line
+        match = re.match(r"^(.{2,40}?)\s+[–—:|-]\s+(.{8,})$", clean(line.text))
+        if match and _keyish(match.group(1)):
+            return _Header(match.group(1), match.group(2), line, line, line.index, line.index)
+    for line in window:
+        title = clean(line.text)
+        if _titleish(title):
+            return _Header(title[:60], title, None, line, line.index, line.index)
+    return _Header("", "", None, None, first_heading, first_heading - 1)
+
+
+def _span(line: Line) -> tuple[int, int]:
+    text = line.text
+    return line.start + len(text) - len(text.lstrip()), line.start + len(text.rstrip())
+
+
+# -- one fiche ----------------------------------------------------------------------------
+
+def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Header,
+                   end_line: int) -> Fiche:
+    first, last = lines[header.first_line], lines[max(end_line - 1, header.first_line)]
+    fiche = Fiche(key=header.key, title=header.title, start=first.start, end=last.end)
+    if header.key_line is not None:
+        fiche.add("key", header.key, *_span(header.key_line))
+    if header.title_line is not None:
+        fiche.add("title", header.title, *_span(header.title_line))
+
+    heading_lines = {index for index, _kind in group}
+    blocks = _split_at(blocks_of(lines[header.last_line + 1:end_line]), heading_lines)
+    testimonies, blocks = _take_testimonies(blocks)
+    for quote, start, end in testimonies[:1]:
+        fiche.add("testimony", quote, start, end)
+
+    sections = _sections(blocks, group)
+    cells = [b for b in blocks if id(b) not in sections.heading_ids and looks_like_sidebar(b)]
+    cell_ids = {id(c) for c in cells}
+    for kind, heading_block, content in sections.items:
+        _extract_section(fiche, kind, heading_block, [b for b in content if id(b) not in cell_ids])
+    _extract_sidebar(fiche, cells)
+    return fiche
+
+
+def _split_at(blocks: list[Block], heading_lines: set[int]) -> list[Block]:
+    """Blocks cut so that every heading line starts a block of its own."""
+    result = []
+    for block in blocks:
+        current: list[Line] = []
+        gap = block.gap_before
+        for line in block.lines:
+            if line.index in heading_lines and current:
+                result.append(Block(current, gap))
+                current, gap = [], 0
+            current.append(line)
+        result.append(Block(current, gap))
+    return result
+
+
+@dataclass
+class _Sections:
+    items: list[tuple[str, Block, list[Block]]]
+    heading_ids: set[int]
+
+
+def _sections(blocks: list[Block], group: list[tuple[int, str]]) -> _Sections:
+    heading_lines = dict(group)
+    items: list[tuple[str, Block, list[Block]]] = []
+    heading_ids: set[int] = set()
+    for block in blocks:
+        first = block.lines[0].index
+        if first in heading_lines:
+            heading_ids.add(id(block))
+            heading = Block(block.lines[:1], block.gap_before)
+            items.append((heading_lines[first], heading, []))
+            if len(block.lines) > 1:  # a heading directly followed by text, no blank line
+                items[-1][2].append(Block(block.lines[1:], 0))
+        elif items:
+            items[-1][2].append(block)
+    return _Sections(items, heading_ids)
+
+
+def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], list[Block]]:
+    """Quoted blocks (“…”, «…», > …) and the attribution line that follows one."""
+    found: list[tuple[str, int, int]] = []
+    kept: list[Block] = []
+    n = 0
+    while n < len(blocks):
+        block = blocks[n]
+        first = block.lines[0].stripped
+        if first.startswith(">") or (first[:1] in OPEN_QUOTES and (word_count(first) >= 6
+                                                                    or len(first) <= 2)):
+            run = [block]
+            while not _closes_quote(run[-1]) and n + 1 < len(blocks) and len(run) < 8 \
+                    and not first.startswith(">"):
+                n += 1
+                run.append(blocks[n])
+            if _closes_quote(run[-1]) or first.startswith(">"):
+                quote = "\n\n".join(b.text for b in run)
+                quote = re.sub(r"^[>\s]+|\n>\s?", "\n", quote).strip()
+                quote = quote.strip(OPEN_QUOTES + CLOSE_QUOTES + " \n")
+                found.append((quote, run[0].start, run[-1].end))
+                if n + 1 < len(blocks) and _is_attribution(blocks[n + 1]):
+                    n += 1
+                n += 1
+                continue
+            kept.extend(run)
+            n += 1
+            continue
+        kept.append(block)
+        n += 1
+    return found, kept
+
+
+def _closes_quote(block: Block) -> bool:
+    return block.lines[-1].stripped[-1:] in CLOSE_QUOTES
+
+
+def _is_attribution(block: Block) -> bool:
+    text = block.text.strip()
+    return len(block.lines) <= 2 and word_count(text) <= 14 and text[:1] in "-—–("
+
+
+def _extract_section(fiche: Fiche, kind: str, heading: Block, content: list[Block]) -> None:
+    if kind == lx.SITES:
+        for block in [heading, *content]:
+            for match in URL.finditer(block.text):
+                url = match.group(1).rstrip(".,;")
+                offset = block.start + block.text.find(match.group(1))
+                fiche.add("sites", url, offset, offset + len(url))
+        return
+    if kind == lx.TESTIMONY:
+        if content and not fiche.values("testimony"):
+            quote = "\n\n".join(b.text for b in content).strip(OPEN_QUOTES + CLOSE_QUOTES + " ")
+            fiche.add("testimony", quote, content[0].start, content[-1].end)
+        return
+    if not content:
+        return
+    if kind in STATEMENT_SECTIONS:
+        for item_text, start, end in _statement_items(content):
+            fiche.add(STATEMENT_SECTIONS[kind], item_text, start, end)
+        return
+    name = TEXT_SECTIONS.get(kind)
+    if name is None:
+        return
+    if kind == lx.OBJECTIVES:
+        content, expected = _split_expected_results(content)
+        if expected and not fiche.values("expected_results"):
+            _add_text(fiche, "expected_results", expected)
+    _add_text(fiche, name, content)
+
+
+def _add_text(fiche: Fiche, name: str, content: list[Block]) -> None:
+    if not content or fiche.values(name):
+        return
+    value = "\n\n".join(b.text for b in content)
+    fiche.add(name, value, content[0].start, content[-1].end)
+    if name in ("main_features", "expected_results"):
+        for indicator, start, end in find_indicators(content):
+            fiche.add("indicators", indicator, start, end)
+
+
+def _split_expected_results(content: list[Block]) -> tuple[list[Block], list[Block]]:
+    for n, block in enumerate(content):
+        for m, line in enumerate(block.lines):
+            if lx.EXPECTED_RESULTS_LABEL.match(clean(line.text)):
+                before = content[:n] + ([Block(block.lines[:m], block.gap_before)] if m else [])
+                after_lines = block.lines[m + 1:]
+                after = ([Block(after_lines, 0)] if after_lines else []) + content[n + 1:]
+                return before, after
+    return content, []
+
+
+def _statement_items(content: list[Block]) -> list[tuple[str, int, int]]:
+    """One item per top-level bullet (with its sub-bullets), or per paragraph; a paragraph
+    ending with a colon introduces the list and is not an item."""
+    items: list[list[Line]] = []
+    for block in content:
+        current: list[Line] | None = None
+        for line in block.lines:
+            top_bullet = is_bullet(line.text) and not line.text[:1].isspace()
+            if top_bullet or current is None:
+                current = [line]
+                items.append(current)
+            else:
+                current.append(line)
+    result = []
+    for item in items:
+        text = " ".join(clean(line.text) for line in item)
+        if word_count(text) < 2:
+            continue
+        if len(item) == 1 and text.endswith(":") and not is_bullet(item[0].text):
+            continue  # a lead-in
+        start = _span(item[0])[0]
+        result.append((text, start, _span(item[-1])[1]))
+    return result
+
+
+# -- the narrow column --------------------------------------------------------------------
+
+def _extract_sidebar(fiche: Fiche, cells: list[Block]) -> None:
+    kinds = [_cell_kind(cell) for cell in cells]
+    anchors = [n for n, kind in enumerate(kinds) if kind in ("date", "place")]
+    first_anchor = anchors[0] if anchors else None
+    partner_cells: list[Block] = []
+    for n, (cell, kind) in enumerate(zip(cells, kinds, strict=True)):
+        if kind == "date":
+            _add_dates(fiche, cell)
+        elif kind == "money":
+            _add_funders(fiche, cell)
+        elif kind == "place":
+            _add_places(fiche, cell)
+        elif first_anchor is not None and n < first_anchor:  # funders come before dates
+            fiche.add("funders", {"name": clean(cell.joined), "amount": None, "currency": None},
+                      cell.start, cell.end)
+        else:
+            partner_cells.append(cell)
+    _add_partners(fiche, partner_cells)
+
+
+def _cell_kind(cell: Block) -> str:
+    text = cell.joined
+    dates = find_start_duration(text)
+    if dates and (dates.start or dates.duration_months) and word_count(text) <= 8 \
+            and not find_money(text):
+        return "date"
+    if find_money(text):
+        return "money"
+    if _is_place_cell(text):
+        return "place"
+    return "organisation"
+
+
+def _place_mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, value) of countries and world regions, overlaps removed."""
+    mentions = [(m.start, m.end, "country", m.code) for m in find_countries(text)]
+    for region in find_world_regions(text):
+        if not any(s < region.end and region.start < e for s, e, _k, _v in mentions):
+            mentions.append((region.start, region.end, "region", text[region.start:region.end]))
+    return sorted(mentions)
+
+
+def _is_place_cell(text: str) -> bool:
+    mentions = _place_mentions(text)
+    if not mentions:
+        return False
+    rest = text
+    for start, end, _kind, _value in reversed(mentions):
+        rest = rest[:start] + " " + rest[end:]
+    rest = re.sub(r"\([^)]*\)?", " ", rest)
+    rest = PLACE_SEPARATORS.sub(" ", rest)
+    return word_count(rest) <= 1
+
+
+def _add_dates(fiche: Fiche, cell: Block) -> None:
+    found = find_start_duration(cell.joined)
+    if found is None:
+        return
+    if found.start and not fiche.values("start"):
+        fiche.add("start", found.start, cell.start, cell.end)
+    if found.duration_months and not fiche.values("duration_months"):
+        fiche.add("duration_months", found.duration_months, cell.start, cell.end)
+
+
+def _add_funders(fiche: Fiche, cell: Block) -> None:
+    text = cell.joined
+    for part in _split_top_level(text, FUNDER_SEPARATORS):
+        monies = find_money(part)
+        name = part
+        for money in reversed(monies):
+            name = name[:money.start] + name[money.end:]
+        name = re.sub(r"\(\s*\)|\[\s*\]", " ", name)
+        inner = re.findall(r"\(([^)]*)\)", name)
+        name = re.sub(r"\([^)]*\)", " ", name)
+        name = FUNDER_FILLER.sub("", clean(name).strip(" -–:,"))
+        if not name and inner:
+            name = clean(inner[0])
+        amount = monies[0].amount if monies else None
+        currency = monies[0].currency if monies else None
+        if not name and amount is None:
+            continue
+        fiche.add("funders", {"name": name, "amount": _number(amount), "currency": currency},
+                  cell.start, cell.end)
+
+
+def _number(amount: Decimal | None) -> int | float | None:
+    if amount is None:
+        return None
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+def _split_top_level(text: str, separators: re.Pattern[str]) -> list[str]:
+    parts, depth, last = [], 0, 0
+    for match in separators.finditer(text):
+        depth = text[last:match.start()].count("(") - text[last:match.start()].count(")") + depth
+        if depth <= 0:
+            parts.append(text[last:match.start()])
+            last = match.end()
+            depth = 0
+    parts.append(text[last:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _add_places(fiche: Fiche, cell: Block) -> None:
+    text = cell.joined
+    for _start, end, kind, value in _place_mentions(text):
+        if kind == "country":
+            if value not in fiche.values("countries"):
+                fiche.add("countries", value, cell.start, cell.end)
+            match = re.match(r"\s*\(([^)]*)\)?", text[end:])
+            if match:
+                for name in PLACE_SEPARATORS.split(match.group(1)):
+                    name = clean(name).strip(" .")
+                    if name and name not in fiche.values("places"):
+                        fiche.add("places", name, cell.start, cell.end)
+        elif value not in fiche.values("places"):
+            fiche.add("places", value, cell.start, cell.end)
+
+
+def _add_partners(fiche: Fiche, cells: list[Block]) -> None:
+    entries: list[tuple[str, int, int]] = []
+    if len(cells) == 1 and len(cells[0].lines) >= 3:
+        entries = _split_wrapped_entries(cells[0])
+    else:
+        entries = [(clean(c.joined), c.start, c.end) for c in cells]
+    for name, start, end in entries:
+        fiche.add("partners", name, start, end)
+
+
+def _split_wrapped_entries(cell: Block) -> list[tuple[str, int, int]]:
+    """Entries of one cell without blank lines between them, told apart by how lines wrap:
+    a line continues the entry when a parenthesis is open, the previous line ends with a
+    connecting word, or it starts in lower case or with "(" or "&"."""
+    entries: list[list[Line]] = []
+    for line in cell.lines:
+        text = line.stripped
+        if entries:
+            current = " ".join(x.stripped for x in entries[-1])
+            previous_word = entries[-1][-1].stripped.split()[-1].lower()
+            continues = (current.count("(") > current.count(")")
+                         or previous_word in CONNECTORS or previous_word.endswith(("-", "–"))
+                         or text[:1].islower() or text[:1] in "(&")
+            if continues:
+                entries[-1].append(line)
+                continue
+        entries.append([line])
+    return [(clean(" ".join(x.stripped for x in entry)), _span(entry[0])[0], _span(entry[-1])[1])
+            for entry in entries]

@@ -1,0 +1,192 @@
+"""Quantitative results stated in a fiche's text, as suggested indicator values.
+
+"78 of them, including 58 women, are enrolled in different vocational training programs"
+gives value 78, unit "migrants enrolled in different vocational training programs" (the
+"of them" taken from the bullet before) and women 58. The unit phrase is the clause after the
+number, auxiliaries dropped, cut where the clause ends.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .layout import Block, clean, is_bullet
+from .money import find_money
+
+QUALIFIER = (r"(?:(?:over|more than|almost|nearly|about|around|approximately|some|at least|up to"
+             r"|plus de|pr[eè]s de|environ|au moins|m[aá]s de|cerca de|unos|unas|alrededor de)"
+             r"\s+)?")
+NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+(?:[.,]\d+)?)(?![\w%/])")
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "douze": 12, "vingt": 20,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "doce": 12, "veinte": 20,
+}
+LEADING_WORD = re.compile(r"^(?:\W*)(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+NOT_COUNTED = re.compile(
+    r"^\s*(?:%|per ?cent|pour ?cent|por ciento|months?|years?|days?|weeks?|hours?|mois|ans|"
+    r"ann[ée]es?|jours?|semaines?|meses|a[nñ]os|d[ií]as|semanas|st|nd|rd|th|er|[èe]me|[ºª]|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+    r"d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre|mio|million|millions|millones|m€|k€|eur|euros?|usd)\b",
+    re.IGNORECASE)
+WOMEN = r"(?:women|woman|females?|girls|femmes|filles|mujeres|niñas)"
+YOUTH = r"(?:young people|young persons|youths?|young women and men|jeunes|j[oó]venes)"
+SPLIT_INTRO = r"(?:including|of whom|of which|among them|among whom|dont|parmi lesquels|" \
+              r"incluid[oa]s|entre ell[oa]s|de l[oa]s cuales)"
+SPLIT = re.compile(SPLIT_INTRO + r"\s+(?P<a>\d[\d.,\u00a0 ]*)\s+(?P<a_kind>" + WOMEN + "|" + YOUTH
+                   + r")(?:\s*(?:,|and|et|y)\s*(?P<b>\d[\d.,\u00a0 ]*)\s+(?P<b_kind>" + WOMEN
+                   + "|" + YOUTH + r"))?", re.IGNORECASE)
+AUXILIARIES = {"are", "is", "were", "was", "have", "has", "had", "been", "be", "being", "will",
+               "would", "ont", "sont", "ete", "été", "a", "ont-ils", "han", "sido", "son",
+               "fueron", "ha", "fue", "est", "furent", "seront", "will be"}
+CLAUSE_BREAK = re.compile(r"\s(?:in order to|so as to|thanks to|so that|afin de|afin que|"
+                          r"gr[aâ]ce [aà]|gracias a|con el fin de|para que)\s", re.IGNORECASE)
+MAX_UNIT_WORDS = 12
+
+
+def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]]:
+    results: list[tuple[dict[str, Any], int, int]] = []
+    previous_unit = ""
+    for text, start, end in _items(blocks):
+        taken = [(m.start, m.end) for m in find_money(text)]
+        taken += [(m.start(), m.end()) for m in SPLIT.finditer(text)]  # "including 58 women"
+        for value, unit_start in _numbers(text, taken):
+            rest = text[unit_start:]
+            women, youth, rest = _split_groups(rest)
+            unit = _unit_phrase(rest, previous_unit)
+            if not unit:
+                continue
+            results.append(({"value": value, "unit": unit, "women": women, "youth": youth},
+                            start, end))
+            previous_unit = unit
+    return results
+
+
+def _items(blocks: list[Block]) -> list[tuple[str, int, int]]:
+    """Bullets, and the sentences of paragraphs, with the span of their lines."""
+    items: list[tuple[str, int, int]] = []
+    for block in blocks:
+        current: list[Any] = []
+        for line in block.lines:
+            if (is_bullet(line.text) and not line.text[:1].isspace()) or not current:
+                current = [line]
+                items.append(("", 0, 0))
+            else:
+                current.append(line)
+            text = " ".join(clean(x.text) for x in current)
+            first, last = current[0], current[-1]
+            items[-1] = (text, first.start + len(first.text) - len(first.text.lstrip()),
+                         last.start + len(last.text.rstrip()))
+    sentences = []
+    for text, start, end in items:
+        for sentence in re.split(r"(?<=[.;!?])\s+(?=[A-Z0-9])", text):
+            sentences.append((sentence, start, end))
+    return sentences
+
+
+def _numbers(text: str, money_spans: list[tuple[int, int]]) -> list[tuple[int | float, int]]:
+    found: list[tuple[int | float, int]] = []
+    match = LEADING_WORD.match(text)
+    if match:
+        found.append((NUMBER_WORDS[match.group(1).lower()], match.end()))
+    for match in NUMBER.finditer(text):
+        if any(s <= match.start() < e for s, e in money_spans):
+            continue
+        raw = match.group(1)
+        if re.fullmatch(r"(19|20)\d\d", raw):  # a year
+            continue
+        if NOT_COUNTED.match(text[match.end():]):
+            continue
+        before = text[:match.start()]
+        if re.search(r"(?:n[°o]\.?|no\.|#|session|phase|article|law|loi|ley)\s*$", before,
+                     re.IGNORECASE) or (before.rstrip().endswith(("(", "[")) and \
+                re.match(r"\s*(?:to|-|–)\s*\d", text[match.end():])):
+            continue
+        value = _parse_number(raw)
+        if value is None:
+            continue
+        found.append((value, match.end()))
+    return found
+
+
+def _parse_number(raw: str) -> int | float | None:
+    compact = raw.replace("\u00a0", " ").replace("\u202f", " ")
+    if re.fullmatch(r"\d{1,3}(?:[., ]\d{3})+", compact):
+        compact = re.sub(r"[., ]", "", compact)
+    else:
+        compact = compact.replace(",", ".")
+    try:
+        number = Decimal(compact)
+    except InvalidOperation:
+        return None
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _split_groups(rest: str) -> tuple[int | None, int | None, str]:
+    women = youth = None
+    match = SPLIT.search(rest)
+    if match and match.start() < 40:
+        for amount, kind in ((match.group("a"), match.group("a_kind")),
+                             (match.group("b"), match.group("b_kind"))):
+            if amount is None:
+                continue
+            value = _parse_number(amount.strip().rstrip(",."))
+            if re.fullmatch(WOMEN, kind, re.IGNORECASE):
+                women = value  # type: ignore[assignment]
+            else:
+                youth = value  # type: ignore[assignment]
+        rest = rest[:match.start()] + rest[match.end():]
+    return women, youth, rest
+
+
+def _unit_phrase(rest: str, previous_unit: str) -> str:
+    rest = re.sub(r"^\s*(?:of them|d'entre eux|d'entre elles|de ellos|de ellas)\b",
+                  " " + _head_noun(previous_unit) + " ", rest, flags=re.IGNORECASE)
+    rest = _drop_short_parentheses(rest)
+    cut = CLAUSE_BREAK.search(rest)
+    if cut:
+        rest = rest[:cut.start()]
+    rest = re.split(r"[;:.!?(\[]|\s[–—]\s", rest, maxsplit=1)[0]
+    words: list[str] = []
+    verb_seen = False
+    for chunk in re.split(r"(,)", rest):
+        if chunk == ",":
+            if verb_seen:
+                break
+            continue
+        for word in chunk.split():
+            bare = word.strip("\"'“”«»*").lower()
+            if bare in AUXILIARIES:
+                verb_seen = True
+                continue
+            if re.search(r"(ed|é|ée|és|ées|ado|ada|ados|adas|ido|ida|idos|idas)$", bare):
+                verb_seen = True
+            words.append(word.strip("\"“”«»*"))
+    words = [w for w in words if w][:MAX_UNIT_WORDS]
+    phrase = " ".join(words).strip(" ,-–")
+    return phrase if re.search(r"[^\W\d_]{2,}", phrase) else ""
+
+
+def _head_noun(unit: str) -> str:
+    """The counted thing of a unit phrase: its words up to the first verb-like word."""
+    head = []
+    for word in unit.split():
+        if re.search(r"(ed|é|ée|és|ées|ado|ada|ido|ida)$", word.lower()) or word.lower() in (
+                "have", "a", "with", "from", "in", "of", "better"):
+            break
+        head.append(word)
+    return " ".join(head) or unit
+
+
+def _drop_short_parentheses(text: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        return " " if len(match.group(1).split()) <= 6 else match.group(0)
+
+    return re.sub(r"\s*\(([^()]*)\)", replace, text)

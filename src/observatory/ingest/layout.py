@@ -1,0 +1,120 @@
+"""The text's lines and blocks, with character offsets, and the cues the extractor reads
+from their shape: bullets, headings, quotes, and the short lines of a sidebar cell."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import heading_kind
+
+BULLET = re.compile(r"^\s*(?:[-•*–·▪◦‣]|\d{1,2}[.)]|[a-z][.)]|\(\w\))\s+")
+URL = re.compile(r"<?(https?://[^\s<>()\"']+|www\.[^\s<>()\"']+)>?")
+MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^#{1,6}\s*|^>\s?")
+OPEN_QUOTES = "“«„\"‘"
+CLOSE_QUOTES = "”»\"’"
+SIDEBAR_MAX = 48  # characters: a line of the layout's narrow column
+
+
+@dataclass
+class Line:
+    index: int
+    start: int
+    end: int
+    text: str  # without the line break
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Block:
+    """Consecutive non-blank lines, with the number of blank lines before it."""
+
+    lines: list[Line]
+    gap_before: int
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start + len(self.lines[0].text) - len(self.lines[0].text.lstrip())
+
+    @property
+    def end(self) -> int:
+        last = self.lines[-1]
+        return last.start + len(last.text.rstrip())
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.stripped for line in self.lines)
+
+    @property
+    def joined(self) -> str:
+        return " ".join(line.stripped for line in self.lines)
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, offset = [], 0
+    for index, raw in enumerate(text.split("\n")):
+        lines.append(Line(index, offset, offset + len(raw), raw))
+        offset += len(raw) + 1
+    return lines
+
+
+def blocks_of(lines: list[Line]) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[Line] = []
+    gap = 0
+    for line in lines:
+        if line.blank:
+            if current:
+                blocks.append(Block(current, gap))
+                current, gap = [], 0
+            gap += 1
+        else:
+            current.append(line)
+    if current:
+        blocks.append(Block(current, gap))
+    return blocks
+
+
+def clean(text: str) -> str:
+    """Markdown emphasis, heading marks and bullet markers removed, white space folded."""
+    text = MARKUP.sub("", text.strip())
+    text = BULLET.sub("", text, count=1)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_bullet(line: str) -> bool:
+    return bool(BULLET.match(line)) and not line.strip().startswith("**")
+
+
+def is_heading(line: str) -> bool:
+    return heading_kind(line) is not None
+
+
+def is_url_line(line: str) -> bool:
+    stripped = line.strip().strip("<>")
+    return bool(URL.fullmatch(stripped)) or bool(URL.fullmatch(line.strip()))
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def looks_like_sidebar(block: Block) -> bool:
+    """A cell of the narrow column: short lines, no bullets, no sentence ending, no heading."""
+    for line in block.lines:
+        stripped = line.stripped
+        if len(stripped) > SIDEBAR_MAX or is_bullet(line.text) or is_heading(stripped):
+            return False
+        if stripped[0] in OPEN_QUOTES or stripped[-1] in "”»":
+            return False
+    last = block.lines[-1].stripped
+    if last.endswith((".", ":", ";", "?", "!", ",")) and not re.search(r"\b(mio|Mio|etc)\.$", last):
+        return False
+    return not is_url_line(last)

@@ -1,0 +1,116 @@
+"""Section headings of programme fiches in English, French and Spanish.
+
+A heading is a short line that, once normalised (lower case, no accents, no markdown, no
+trailing colon), matches one of these patterns from start to end.
+"""
+
+import re
+
+from observatory.text import normalize
+
+OBJECTIVES = "objectives"
+EXPECTED_RESULTS = "expected_results"
+MAIN_FEATURES = "main_features"
+NEXUS = "nexus"
+CHALLENGES = "challenges"
+GOOD_PRACTICES = "good_practices"
+COVID = "covid_adaptations"
+SITES = "sites"
+TESTIMONY = "testimony"
+LESSONS = "lessons"
+
+_PATTERNS: dict[str, list[str]] = {
+    OBJECTIVES: [
+        r"(the )?(main |general |specific |overall |key )?(project )?objectives?"
+        r"( of the (project|programme))?",
+        r"(les )?(principaux )?objectifs?( principaux| generaux| specifiques"
+        r"| du (projet|programme))?",
+        r"(los )?(principales )?objetivos?( principales| generales| especificos"
+        r"| del (proyecto|programa))?",
+        r"aims?( and objectives)?", r"goals?",
+    ],
+    EXPECTED_RESULTS: [
+        r"(main |key )?expected (results|outcomes|outputs)", r"results expected",
+        r"(principaux )?resultats? attendus?", r"resultados? esperados?",
+    ],
+    MAIN_FEATURES: [
+        r"(main |key |principal )?(features|characteristics|activities|achievements)"
+        r"( of the (project|programme))?",
+        r"(project |programme )?(description|overview|summary)",
+        r"(les )?(principales |grandes )?caracteristiques"
+        r"( principales| du (projet|programme))?",
+        r"(principales )?(activites|realisations)( principales)?",
+        r"description du (projet|programme)",
+        r"(las )?(principales )?caracteristicas( principales| del (proyecto|programa))?",
+        r"(principales )?(actividades|logros)( principales)?",
+        r"descripcion del (proyecto|programa)",
+    ],
+    NEXUS: [
+        r".*\bnexus\b.*", r".*\bnexo\b.*",
+        r".*\blien\b.*\bmigrations?\b.*\bdeveloppement\b.*",
+        r".*\bmigrations?\b.*\bdeveloppement\b.*\blien\b.*",
+        r"(how|comment|como) .*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
+        r"migration (and|&|-|–) development( link(age)?s?)?",
+    ],
+    CHALLENGES: [
+        r"(the )?(key |main |major )?challenges?( (faced|encountered|met))?( (during|in) "
+        r"(the )?implementation)?",
+        r"(key |main )?(difficulties|constraints|obstacles)( (faced|encountered))?",
+        r"(les )?(principaux |principales )?(defis|difficultes|contraintes|obstacles)"
+        r"( (rencontre|rencontres|rencontrees))?"
+        r"( (lors de|pendant|dans) (la )?mise en (oeuvre|œuvre))?",
+        r"(los )?(principales )?(desafios|retos|dificultades|obstaculos)"
+        r"( (encontrados|enfrentados))?( (durante|en) la (implementacion|ejecucion))?",
+    ],
+    GOOD_PRACTICES: [
+        r"(key |main )?good practices?( (that|which) (can|could) be (tested|replicated|shared))?"
+        r"( (during|in) (the )?implementation)?",
+        r"(key )?(lessons( learn(ed|t))?|learnings)( and good practices?)?",
+        r"(good practices|lessons) and (lessons( learn(ed|t))?|good practices)",
+        r"(les )?(principales )?bonnes pratiques( (a tester|a partager|identifiees))?.*",
+        r"(les )?(lecons apprises|enseignements)( et bonnes pratiques)?",
+        r"(las )?(principales )?buenas practicas.*", r"(las )?lecciones aprendidas.*",
+    ],
+    COVID: [
+        r".*\bcovid.*", r".*\bcoronavirus\b.*", r".*\bpandemi[ca]\w*\b.*",
+    ],
+    SITES: [
+        r"(project |programme )?(web ?site|site|web page|webpage|link|links)",
+        r"(more information|further information)", r"site (web )?(du|de) (projet|programme)",
+        r"site (internet|web)", r"(sitio|pagina) web( del (proyecto|programa))?",
+        r"enlaces?", r"liens?",
+    ],
+    TESTIMONY: [
+        r"testimon(y|ies|ial)", r"temoignages?", r"testimonios?", r"(a )?story from the field",
+    ],
+}
+
+_COMPILED = {kind: re.compile("|".join(f"(?:{p})" for p in patterns))
+             for kind, patterns in _PATTERNS.items()}
+_MARKUP = re.compile(r"^[#>*_\s]+|[*_\s]+$")
+_NUMBERING = re.compile(r"^(\d+[.)]|[ivx]+[.)]|[a-z][.)])\s+")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+
+
+def heading_kind(line: str) -> str | None:
+    """The section a heading line opens, or None. A heading is short and ends no sentence;
+    "Project site: https://…" counts, its address being the section's content."""
+    text = _URL.sub("", _MARKUP.sub("", line.strip())).strip()
+    if not text or len(text) > 110 or text.endswith((".", ";", ",")):
+        return None
+    words = normalize(text).rstrip(":").strip()
+    words = _NUMBERING.sub("", words).strip(" :-–")
+    if not words or len(words.split()) > 14:
+        return None
+    # COVID headings must be short and not a bullet's sentence
+    for kind, pattern in _COMPILED.items():
+        if pattern.fullmatch(words):
+            if kind == COVID and len(words.split()) > 9:
+                continue
+            return kind
+    return None
+
+
+EXPECTED_RESULTS_LABEL = re.compile(
+    r"^\W*(expected (results|outcomes|outputs)|r[ée]sultats? attendus?|resultados? esperados?)"
+    r"\s*:?\W*$", re.IGNORECASE)
