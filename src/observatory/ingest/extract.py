@@ -28,7 +28,9 @@ from .layout import (
     blocks_of,
     clean,
     is_bullet,
+    is_table_furniture,
     is_url_line,
+    labelled_field,
     looks_like_sidebar,
     split_lines,
     word_count,
@@ -44,10 +46,21 @@ STATEMENT_SECTIONS = {lx.CHALLENGES: "challenges", lx.GOOD_PRACTICES: "good_prac
 TEXT_SECTIONS = {lx.OBJECTIVES: "objectives", lx.EXPECTED_RESULTS: "expected_results",
                  lx.MAIN_FEATURES: "main_features", lx.NEXUS: "nexus"}
 HEADER_WINDOW = 40  # lines looked at above a fiche's first heading for its name and title
+STRONG_HEADER = 8  # a header this clear starts a new fiche even without a repeated section
 CONNECTORS = {"of", "and", "for", "the", "in", "on", "to", "de", "du", "des", "la", "le", "les",
               "et", "pour", "en", "y", "del", "para", "por", "&", "-", "–", "a", "with"}
 PLACE_SEPARATORS = re.compile(r"\s*(?:,|;|&|/|\band\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
 FUNDER_SEPARATORS = re.compile(r"\s+(?:&|\+|and|et|y)\s+|\s*[;&+]\s*|,\s+(?=[A-Z])")
+REGION_QUALIFIER = re.compile(r"\b(?:Central|Western|Eastern|Northern|Southern|West|East|"
+                              r"North|South|Greater|Upper|Lower)\s+$")
+MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\((https?://[^)\s]+)\)")
+ORGANISATION_TAILS = {"council", "administration", "organisation", "organization", "institute",
+                      "agency", "service", "services", "office", "association", "committee",
+                      "commission", "centre", "center", "foundation", "network", "authority",
+                      "department", "unit", "secretariat", "union", "federation", "bank", "fund",
+                      "assembly", "assemblies", "initiative", "alliance", "development",
+                      "conseil", "agence", "comité", "fondation", "réseau", "consejo", "agencia",
+                      "fundación", "red", "ministerio", "ministère", "municipality", "region"}
 FUNDER_FILLER = re.compile(r"^(?:funded by|financed by|from|by|de la|de l'|du|de|par|por)\s+",
                            re.IGNORECASE)
 
@@ -92,7 +105,7 @@ class Fiche:
 def extract_fiches(text: str) -> list[Fiche]:
     lines = split_lines(text)
     kinds = [None if line.blank else lx.heading_kind(line.text) for line in lines]
-    groups = _heading_groups(kinds)
+    groups = _heading_groups(lines, kinds)
     headers = [_find_header(lines, kinds, group[0][0], groups[n - 1][-1][0] if n else -1)
                for n, group in enumerate(groups)]
     fiches = []
@@ -102,20 +115,24 @@ def extract_fiches(text: str) -> list[Fiche]:
     return fiches
 
 
-def _heading_groups(kinds: list[str | None]) -> list[list[tuple[int, str]]]:
-    """Headings grouped by fiche: a fiche ends where a section kind it already had comes again.
-    A heading of the section just opened ("Specific objectives" under "Main objectives") is
-    part of that section."""
+def _heading_groups(lines: list[Line], kinds: list[str | None]) -> list[list[tuple[int, str]]]:
+    """Headings grouped by fiche: a fiche ends where a section kind it already had comes again,
+    or where a clear name-and-title header stands before a heading. A heading of the section
+    just opened ("Specific objectives" under "Main objectives") is part of that section."""
     groups: list[list[tuple[int, str]]] = []
     seen: set[str] = set()
     last: str | None = None
+    previous = -1
     for index, kind in enumerate(kinds):
         if kind is None:
             continue
         if kind == last:
             kinds[index] = None
             continue
-        if not groups or kind in seen:
+        header_here = bool(groups) and kind not in seen and \
+            _find_header(lines, kinds, index, previous).score >= STRONG_HEADER
+        previous = index
+        if not groups or kind in seen or header_here:
             groups.append([])
             seen = set()
         groups[-1].append((index, kind))
@@ -144,6 +161,8 @@ def _keyish(text: str) -> bool:
 def _titleish(text: str) -> bool:
     if word_count(text) < 2 or len(text) > 250 or lx.heading_kind(text):
         return False
+    if text[:1].islower() or text[:1] in "(-–&":
+        return False
     return not (find_money(text) or (find_start_duration(text) and word_count(text) < 5))
 
 
@@ -155,6 +174,7 @@ class _Header:
     title_line: Line | None
     first_line: int  # index of the fiche's first line
     last_line: int  # index of the header's last line
+    score: int = 0
 
 
 def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
@@ -164,15 +184,22 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
     index = first_heading - 1
     while index > previous_heading and len(window) < HEADER_WINDOW:
         line = lines[index]
-        if not line.blank:
+        if not line.blank and not _sidebar_label_line(line.text):
             if _stops_header_search(line, kinds[index]):
                 break
             window.insert(0, line)
         index -= 1
+    best: tuple[int, int] | None = None
     for n, line in enumerate(window[:-1]):
         key, title = clean(line.text), clean(window[n + 1].text)
         if _keyish(key) and _titleish(title):
-            return _Header(key, title, line, window[n + 1], line.index, window[n + 1].index)
+            score = _header_score(lines, line, window[n + 1], key, title)
+            if best is None or score > best[0]:
+                best = (score, n)
+    if best is not None:
+        line, title_line = window[best[1]], window[best[1] + 1]
+        return _Header(clean(line.text), clean(title_line.text), line, title_line, line.index,
+                       title_line.index, best[0])
     for line in window:  # "KEY – Title" on one line
         match = re.match(r"^(.{2,40}?)\s+[–—:|-]\s+(.{8,})$", clean(line.text))
         if match and _keyish(match.group(1)):
@@ -182,6 +209,30 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         if _titleish(title):
             return _Header(title[:60], title, None, line, line.index, line.index)
     return _Header("", "", None, None, first_heading, first_heading - 1)
+
+
+def _alone(lines: list[Line], line: Line) -> bool:
+    """The line is a paragraph of its own (blank lines, or the text's edge, around it)."""
+    before = lines[line.index - 1] if line.index > 0 else None
+    after = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    return (before is None or before.blank) and (after is None or after.blank)
+
+
+def _strong_key(text: str) -> bool:
+    """A name that looks like a programme's short name: ProGEM, V4CP, EUROsociAL+, A / B."""
+    parts = [p for p in re.split(r"\s*[/&+]\s*|\s+", text) if p]
+    return all(len(re.findall(r"[A-Z0-9]", p)) >= 2 or p in "+" for p in parts) and \
+        len(parts) <= 3
+
+
+def _header_score(lines: list[Line], key_line: Line, title_line: Line, key: str,
+                  title: str) -> int:
+    """How much a (name, title) pair looks like a fiche's header rather than two lines of
+    a sidebar or an agenda that happen to fit."""
+    score = 4 * _alone(lines, key_line) + 2 * _alone(lines, title_line)
+    score += 2 * (_strong_key(key) or key_line.stripped.startswith(("#", "**")))
+    score += word_count(title) >= 3 and title[:1].isupper()
+    return score
 
 
 def _span(line: Line) -> tuple[int, int]:
@@ -201,7 +252,13 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
         fiche.add("title", header.title, *_span(header.title_line))
 
     heading_lines = {index for index, _kind in group}
-    blocks = _split_at(blocks_of(lines[header.last_line + 1:end_line]), heading_lines)
+    body = lines[header.last_line + 1:end_line]
+    labelled = [(line, field) for line in body if (field := _sidebar_label_line(line.text))]
+    skipped = {line.index for line, _f in labelled} | {
+        line.index for line in body if is_table_furniture(line.text)}
+    blocks = _split_at(blocks_of([ln if ln.index not in skipped else Line(ln.index, ln.start,
+                                                                            ln.start, "")
+                                  for ln in body]), heading_lines)
     testimonies, blocks = _take_testimonies(blocks)
     for quote, start, end in testimonies[:1]:
         fiche.add("testimony", quote, start, end)
@@ -212,7 +269,30 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
     for kind, heading_block, content in sections.items:
         _extract_section(fiche, kind, heading_block, [b for b in content if id(b) not in cell_ids])
     _extract_sidebar(fiche, cells)
+    _extract_labelled(fiche, labelled)
     return fiche
+
+
+def _sidebar_label_line(text: str) -> tuple[str, str] | None:
+    return labelled_field(text) if ":" in text or "|" in text else None
+
+
+def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]) -> None:
+    """Sidebar values given as "Label: value" lines or table rows."""
+    for line, (kind, value) in labelled:
+        start, end = _span(line)
+        value = re.sub(r"(?i)<br\s*/?>", " ; ", value)
+        cell = Block([Line(line.index, start, end, value)], 0)
+        if kind == "date":
+            _add_dates(fiche, cell)
+        elif kind == "place":
+            _add_places(fiche, cell)
+        elif kind == "funders":
+            _add_funders(fiche, cell)
+        else:
+            for name in re.split(r"\s*;\s*", value):
+                if clean(name):
+                    fiche.add("partners", clean(name), start, end)
 
 
 def _split_at(blocks: list[Block], heading_lines: set[int]) -> list[Block]:
@@ -260,7 +340,7 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
     n = 0
     while n < len(blocks):
         block = blocks[n]
-        first = block.lines[0].stripped
+        first = block.lines[0].stripped.lstrip("*_ ")
         if first.startswith(">") or (first[:1] in OPEN_QUOTES and (word_count(first) >= 6
                                                                     or len(first) <= 2)):
             run = [block]
@@ -271,7 +351,7 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
             if _closes_quote(run[-1]) or first.startswith(">"):
                 quote = "\n\n".join(b.text for b in run)
                 quote = re.sub(r"^[>\s]+|\n>\s?", "\n", quote).strip()
-                quote = quote.strip(OPEN_QUOTES + CLOSE_QUOTES + " \n")
+                quote = quote.strip(OPEN_QUOTES + CLOSE_QUOTES + "*_ \n")
                 found.append((quote, run[0].start, run[-1].end))
                 if n + 1 < len(blocks) and _is_attribution(blocks[n + 1]):
                     n += 1
@@ -286,7 +366,7 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
 
 
 def _closes_quote(block: Block) -> bool:
-    return block.lines[-1].stripped[-1:] in CLOSE_QUOTES
+    return block.lines[-1].stripped.rstrip("*_ ")[-1:] in CLOSE_QUOTES
 
 
 def _is_attribution(block: Block) -> bool:
@@ -297,6 +377,12 @@ def _is_attribution(block: Block) -> bool:
 def _extract_section(fiche: Fiche, kind: str, heading: Block, content: list[Block]) -> None:
     if kind == lx.SITES:
         for block in [heading, *content]:
+            links = list(MARKDOWN_LINK.finditer(block.text))
+            for link in links:
+                offset = block.start + link.start(1)
+                fiche.add("sites", link.group(1), offset, offset + len(link.group(1)))
+            if links:
+                continue
             for match in URL.finditer(block.text):
                 url = match.group(1).rstrip(".,;")
                 offset = block.start + block.text.find(match.group(1))
@@ -409,7 +495,11 @@ def _place_mentions(text: str) -> list[tuple[int, int, str, str]]:
     mentions = [(m.start, m.end, "country", m.code) for m in find_countries(text)]
     for region in find_world_regions(text):
         if not any(s < region.end and region.start < e for s, e, _k, _v in mentions):
-            mentions.append((region.start, region.end, "region", text[region.start:region.end]))
+            start = region.start
+            qualifier = REGION_QUALIFIER.search(text[:start])
+            if qualifier:
+                start = qualifier.start()
+            mentions.append((start, region.end, "region", text[start:region.end]))
     return sorted(mentions)
 
 
@@ -510,9 +600,11 @@ def _split_wrapped_entries(cell: Block) -> list[tuple[str, int, int]]:
         if entries:
             current = " ".join(x.stripped for x in entries[-1])
             previous_word = entries[-1][-1].stripped.split()[-1].lower()
+            first_word = text.split()[0].lower().strip(",.")
             continues = (current.count("(") > current.count(")")
-                         or previous_word in CONNECTORS or previous_word.endswith(("-", "–"))
-                         or text[:1].islower() or text[:1] in "(&")
+                         or previous_word in CONNECTORS or previous_word.endswith(("-", "–", ","))
+                         or text[:1].islower() or text[:1] in "(&"
+                         or (len(text.split()) <= 2 and first_word in ORGANISATION_TAILS))
             if continues:
                 entries[-1].append(line)
                 continue

@@ -40,9 +40,14 @@ WOMEN = r"(?:women|woman|females?|girls|femmes|filles|mujeres|niñas)"
 YOUTH = r"(?:young people|young persons|youths?|young women and men|jeunes|j[oó]venes)"
 SPLIT_INTRO = r"(?:including|of whom|of which|among them|among whom|dont|parmi lesquels|" \
               r"incluid[oa]s|entre ell[oa]s|de l[oa]s cuales)"
-SPLIT = re.compile(SPLIT_INTRO + r"\s+(?P<a>\d[\d.,\u00a0 ]*)\s+(?P<a_kind>" + WOMEN + "|" + YOUTH
-                   + r")(?:\s*(?:,|and|et|y)\s*(?P<b>\d[\d.,\u00a0 ]*)\s+(?P<b_kind>" + WOMEN
-                   + "|" + YOUTH + r"))?", re.IGNORECASE)
+_FILLER = r"(?:(?:son|are|were|sont|[eé]taient|ont [eé]t[eé]|occup[ée]e?s par des|held by)\s+)?"
+SPLIT = re.compile(SPLIT_INTRO + r"\s+(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+" + _FILLER
+                   + r"(?P<a_kind>" + WOMEN + "|" + YOUTH + r")" + r"(?:\s*\([^)]*\)|\s+(?:aged|"
+                   r"[aâ]g[ée]e?s de|de|of|entre)\s+\d{1,2}\s*(?:–|-|to|[àa]|y|and)\s*\d{1,2}"
+                   r"(?:\s*(?:years|ans|a[nñ]os))?)?"
+                   + r"(?:\s*(?:,|and|et|y)\s*(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+" + _FILLER
+                   + r"(?P<b_kind>" + WOMEN + "|" + YOUTH + r"))?", re.IGNORECASE)
+AGE_RANGE = re.compile(r"^\s*(?:–|-|to|à|a|y|and)\s*\d{1,2}\b")
 AUXILIARIES = {"are", "is", "were", "was", "have", "has", "had", "been", "be", "being", "will",
                "would", "ont", "sont", "ete", "été", "a", "ont-ils", "han", "sido", "son",
                "fueron", "ha", "fue", "est", "furent", "seront", "will be"}
@@ -55,12 +60,18 @@ def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]
     results: list[tuple[dict[str, Any], int, int]] = []
     previous_unit = ""
     for text, start, end in _items(blocks):
+        monies = [m for m in find_money(text) if m.amount is not None
+                  and text[:m.start].count("(") <= text[:m.start].count(")")]
         taken = [(m.start, m.end) for m in find_money(text)]
         taken += [(m.start(), m.end()) for m in SPLIT.finditer(text)]  # "including 58 women"
-        for value, unit_start in _numbers(text, taken):
+        found = [(_plain(m.amount), m.end) for m in monies] + _numbers(text, taken)
+        for value, unit_start in sorted(found, key=lambda item: item[1]):
             rest = text[unit_start:]
             women, youth, rest = _split_groups(rest)
-            unit = _unit_phrase(rest, previous_unit)
+            if re.match(r"\s*(?:%|per ?cent|pour ?cent|por ciento)", rest):
+                unit = _percent_phrase(text[:unit_start], rest)
+            else:
+                unit = _unit_phrase(rest, previous_unit)
             if not unit:
                 continue
             results.append(({"value": value, "unit": unit, "women": women, "youth": youth},
@@ -102,7 +113,13 @@ def _numbers(text: str, money_spans: list[tuple[int, int]]) -> list[tuple[int | 
         raw = match.group(1)
         if re.fullmatch(r"(19|20)\d\d", raw):  # a year
             continue
-        if NOT_COUNTED.match(text[match.end():]):
+        after = text[match.end():]
+        if (NOT_COUNTED.match(after) and not re.match(r"\s*%", after)) or AGE_RANGE.match(after):
+            continue
+        if text[:match.start()].count("(") > text[:match.start()].count(")"):
+            continue  # details in parentheses: "(10 in Mali, 9 in Senegal)"
+        if re.search(r"(?:target|cible|meta|SDG|ODD|ODS|indicator|indicateur|indicador)\s*$",
+                     text[:match.start()], re.IGNORECASE):
             continue
         before = text[:match.start()]
         if re.search(r"(?:n[°o]\.?|no\.|#|session|phase|article|law|loi|ley)\s*$", before,
@@ -114,6 +131,24 @@ def _numbers(text: str, money_spans: list[tuple[int, int]]) -> list[tuple[int | 
             continue
         found.append((value, match.end()))
     return found
+
+
+def _plain(amount: Decimal) -> int | float:
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+def _percent_phrase(before: str, rest: str) -> str:
+    """"the placement rate reaches 68 %": the unit is "%" and what the percentage is of."""
+    subject = re.split(r"[;:.!?]", before)[-1]
+    subject = re.sub(r"\b(?:reach(?:es|ed)?|is|was|stands at|stood at|of|atteint|est|"
+                     r"[ée]tait|s'[ée]l[eè]ve [aà]|alcanza|alcanz[oó]|es|fue|de)\s*$", "",
+                     subject.strip(), flags=re.IGNORECASE).strip()
+    subject = re.sub(r"^(?:the|le|la|les|l'|el|los|las)\s+", "", subject, flags=re.IGNORECASE)
+    words = subject.split()[:MAX_UNIT_WORDS]
+    if not words:
+        words = _unit_phrase(re.sub(r"^\s*(?:%|per ?cent|pour ?cent|por ciento)", "", rest),
+                             "").split()
+    return ("% " + " ".join(words)).strip()
 
 
 def _parse_number(raw: str) -> int | float | None:
@@ -132,7 +167,7 @@ def _parse_number(raw: str) -> int | float | None:
 def _split_groups(rest: str) -> tuple[int | None, int | None, str]:
     women = youth = None
     match = SPLIT.search(rest)
-    if match and match.start() < 40:
+    if match and match.start() < 90:
         for amount, kind in ((match.group("a"), match.group("a_kind")),
                              (match.group("b"), match.group("b_kind"))):
             if amount is None:

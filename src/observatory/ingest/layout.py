@@ -114,7 +114,50 @@ def looks_like_sidebar(block: Block) -> bool:
             return False
         if stripped[0] in OPEN_QUOTES or stripped[-1] in "”»":
             return False
+    if any(URL.search(line.text) for line in block.lines):
+        return False
     last = block.lines[-1].stripped
     if last.endswith((".", ":", ";", "?", "!", ",")) and not re.search(r"\b(mio|Mio|etc)\.$", last):
         return False
     return not is_url_line(last)
+
+
+# -- labelled sidebar lines: "Funding: EU (EUR 3 million)", "| **Partners** | A<br>B |" -------
+
+LABELLED = re.compile(r"^\s*(?:>\s*)?(?:\|\s*)?(?:\*\*|__)?\s*(?P<label>[^:|*_]{2,40}?)\s*"
+                      r"(?:\*\*|__)?\s*(?::(?:\*\*|__)?|\|)\s*(?P<value>.*?)\s*\|?\s*$")
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+SIDEBAR_LABELS = {
+    "funders": r"funding|funders?|donors?|financ(?:ing|ed by)|(?:total )?budget|financement|"
+               r"bailleurs?(?: de fonds)?|budget total|financiaci[oó]n|financiamiento|donantes?|"
+               r"presupuesto|cofinanciaci[oó]n|source of funding",
+    "date": r"start(?: date)?|starting|duration|start and duration|(?:implementation )?period|"
+            r"dates?|timeframe|d[ée]but|dur[ée]e|p[ée]riode|calendrier|d[ée]but et dur[ée]e|"
+            r"inicio|duraci[oó]n|periodo|inicio y duraci[oó]n|fechas?",
+    "place": r"countries|country|locations?|where|geographical (?:scope|coverage)|pays|lieux?|"
+             r"zones? d'intervention|localisation|pa[ií]s(?:es)?|localizaci[oó]n|"
+             r"zonas?(?: de intervenci[oó]n)?",
+    "partners": r"(?:implementing |main |key )?partners?(?: organi[sz]ations)?|"
+                r"partenaires?(?: de mise en [oœ]uvre)?|socios?|contrapartes?|aliados",
+}
+_LABEL_KINDS = [(kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))
+                for kind, pattern in SIDEBAR_LABELS.items()]
+
+
+def labelled_field(line: str) -> tuple[str, str] | None:
+    """(kind, value) of a labelled sidebar line, or None."""
+    match = LABELLED.match(line)
+    if not match or not match.group("value"):
+        return None
+    label = match.group("label").strip()
+    for kind, pattern in _LABEL_KINDS:
+        if pattern.fullmatch(label):
+            return kind, match.group("value")
+    return None
+
+
+def is_table_furniture(line: str) -> bool:
+    """A table's rule or a row without a labelled value (its header)."""
+    return bool(TABLE_RULE.match(line)) or (bool(TABLE_ROW.match(line))
+                                            and labelled_field(line) is None)

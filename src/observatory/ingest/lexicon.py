@@ -95,7 +95,12 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 def heading_kind(line: str) -> str | None:
     """The section a heading line opens, or None. A heading is short and ends no sentence;
     "Project site: https://…" counts, its address being the section's content."""
-    text = _URL.sub("", _MARKUP.sub("", line.strip())).strip()
+    text = _MARKUP.sub("", _URL.sub("", _MARKUP.sub("", line.strip()))).strip()
+    label, colon, inline = text.partition(":")
+    if colon and inline.strip() and len(label) <= 40:  # "Website: forthcoming"
+        label_words = _NUMBERING.sub("", normalize(_MARKUP.sub("", label))).strip()
+        if _COMPILED[SITES].fullmatch(label_words):
+            return SITES
     if not text or len(text) > 110 or text.endswith((".", ";", ",")):
         return None
     words = normalize(text).rstrip(":").strip()
