@@ -1,0 +1,253 @@
+"""The extractor, one field family at a time, on small reports written for the test."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from observatory.ingest.evaluation import evaluate
+from observatory.ingest.extract import extract_fiches
+
+REPO = Path(__file__).resolve().parents[4]
+SAMPLE = REPO.parent / "shared" / "samples" / "pn-cfm-session1-report-2020.txt"
+
+FICHE = """Annex – Project forms
+
+
+
+MIGRA-LOC
+
+Local governance of migration in Senegal
+
+
+
+Main objectives
+
+Municipalities plan services for residents, migrants and returnees alike.
+
+Expected results:
+
+- Five municipal migration profiles are adopted;
+- Returnees use municipal services.
+
+Main features
+
+Thanks to the project:
+
+- 1,250 returnees, including 430 women and 610 young people, received reintegration support;
+- 12 cooperatives were created by returnees;
+- over 3.000 people have improved access to water.
+
+
+
+EU Trust Fund
+for Africa
+(EUR 12 mio)
+&
+AFD
+(5.500.000 €)
+
+
+
+Starting
+Mar 2019
+(48 + 6 months)
+
+
+
+Senegal
+(Kolda, Tambacounda
+and Matam)
+
+
+
+Ministry of
+Territorial
+Communities
+
+Association of
+Mayors of Senegal
+(AMS)
+
+How the project addresses the migration and development nexus
+
+Mobility is treated as a resource of local development.
+
+Key challenges faced during implementation
+
+- Municipal staff turn over quickly.
+- Data on returns are scattered.
+
+Key good practices that can be tested during implementation
+
+Pairing returnees with local young people eased tensions.
+
+Profiles written by the municipalities themselves were used in budgets.
+
+“When I came back, the town hall was the first door that opened for me.”
+
+-A returnee in Kolda
+
+During the COVID19 crisis
+
+Small grants were paid by mobile money:
+- Grants paid by mobile money;
+- Etc.
+
+Project site:
+
+<https://example.org/migra-loc>
+"""
+
+
+@pytest.fixture(scope="module")
+def fiche():
+    fiches = extract_fiches(FICHE)
+    assert len(fiches) == 1
+    return fiches[0]
+
+
+def span_text(fiche, name):
+    field = next(f for f in fiche.fields if f.name == name)
+    return FICHE[field.start:field.end]
+
+
+def test_name_and_title_come_from_the_lines_above_the_first_section(fiche):
+    assert (fiche.key, fiche.title) == ("MIGRA-LOC", "Local governance of migration in Senegal")
+    assert span_text(fiche, "key") == "MIGRA-LOC"
+    assert span_text(fiche, "title") == "Local governance of migration in Senegal"
+
+
+def test_sections_are_split_and_expected_results_taken_out_of_the_objectives(fiche):
+    assert fiche.value("objectives") == ("Municipalities plan services for residents, migrants "
+                                         "and returnees alike.")
+    assert "Five municipal migration profiles" in fiche.value("expected_results")
+    assert "Expected results" not in fiche.value("objectives")
+    assert fiche.value("nexus") == "Mobility is treated as a resource of local development."
+    assert "EUR 12 mio" not in fiche.value("main_features")  # sidebar lines are left out
+
+
+def test_funders_with_amounts_and_currencies(fiche):
+    assert fiche.values("funders") == [
+        {"name": "EU Trust Fund for Africa", "amount": 12_000_000, "currency": "EUR"},
+        {"name": "AFD", "amount": 5_500_000, "currency": "EUR"},
+    ]
+
+
+def test_start_and_duration(fiche):
+    assert fiche.value("start") == "2019-03"
+    assert fiche.value("duration_months") == 54
+
+
+def test_countries_and_sub_national_places(fiche):
+    assert fiche.values("countries") == ["SN"]
+    assert fiche.values("places") == ["Kolda", "Tambacounda", "Matam"]
+
+
+def test_partners_wrapped_over_several_lines(fiche):
+    assert fiche.values("partners") == ["Ministry of Territorial Communities",
+                                        "Association of Mayors of Senegal (AMS)"]
+
+
+def test_statements_from_bullets_and_paragraphs(fiche):
+    assert fiche.values("challenges") == ["Municipal staff turn over quickly.",
+                                          "Data on returns are scattered."]
+    assert len(fiche.values("good_practices")) == 2  # two paragraphs, testimony left out
+    # the lead-in line and a bare "Etc." are not statements
+    assert fiche.values("covid_adaptations") == ["Grants paid by mobile money;"]
+
+
+def test_testimony_without_its_attribution(fiche):
+    assert fiche.value("testimony") == ("When I came back, the town hall was the first door "
+                                        "that opened for me.")
+
+
+def test_project_site(fiche):
+    assert fiche.values("sites") == ["https://example.org/migra-loc"]
+
+
+def test_quantitative_results_with_women_and_youth(fiche):
+    target, *results = fiche.values("indicators")
+    assert target == {"value": 5, "unit": "municipal migration profiles adopted",
+                      "women": None, "youth": None}  # a target, from the expected results
+    assert results[0] == {"value": 1250, "unit": "returnees received reintegration support",
+                          "women": 430, "youth": 610}
+    assert results[1]["value"] == 12 and "cooperatives" in results[1]["unit"]
+    assert results[2]["value"] == 3000 and "people" in results[2]["unit"]
+    assert len(results) == 3
+
+
+def test_french_and_spanish_fiches_and_labelled_sidebars():
+    text = """### OMI-SAHEL
+
+**Observatoires municipaux des migrations au Mali**
+
+**Financement :** UE (12 M€) & Coopération suisse (3 M€)
+**Durée :** Depuis janvier 2019 (36 mois)
+**Pays :** Mali (Kayes et Ségou), Côte d'Ivoire
+**Partenaires :** Association des municipalités du Mali (AMM) ; Ministère de l'Intérieur
+
+#### Objectifs principaux
+
+Les communes analysent elles-mêmes la migration.
+
+#### Principales caractéristiques
+
+Des observatoires réunissent élus, agents et associations de migrants.
+
+#### Principaux défis rencontrés
+
+- Les données nationales sont rarement partagées.
+
+#### Bonnes pratiques
+
+- Les profils migratoires sont votés en conseil municipal.
+
+### AJU-MIG
+
+**Acceso a la justicia para personas migrantes**
+
+#### Objetivos principales
+
+Garantizar la asistencia jurídica gratuita.
+
+#### Principales desafíos
+
+- Rotación del personal de las defensorías.
+
+#### Buenas prácticas
+
+- Ventanillas transfronterizas de orientación.
+"""
+    fiches = extract_fiches(text)
+    assert [f.key for f in fiches] == ["OMI-SAHEL", "AJU-MIG"]
+    omi = fiches[0]
+    assert omi.values("funders") == [{"name": "UE", "amount": 12_000_000, "currency": "EUR"},
+                                     {"name": "Coopération suisse", "amount": 3_000_000,
+                                      "currency": "EUR"}]
+    assert (omi.value("start"), omi.value("duration_months")) == ("2019-01", 36)
+    assert omi.values("countries") == ["ML", "CI"]
+    assert omi.values("places") == ["Kayes", "Ségou"]
+    assert omi.values("partners")[0] == "Association des municipalités du Mali (AMM)"
+    assert omi.values("challenges") == ["Les données nationales sont rarement partagées."]
+    assert fiches[1].values("good_practices") == ["Ventanillas transfronterizas de orientación."]
+
+
+def test_a_text_without_fiches_gives_none():
+    assert extract_fiches("") == []
+    assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("report,truth", [
+    (SAMPLE, REPO / "tests" / "data" / "pn-cfm-session1-report-2020.json"),
+    *[(p, p.with_suffix(".json")) for p in sorted((REPO / "tests" / "data" / "unseen").glob("*"))
+      if p.suffix in (".txt", ".md")],
+])
+def test_reports_of_the_genre_score_at_least_095(report, truth):
+    fiches = [f.as_dict() for f in extract_fiches(report.read_text(encoding="utf-8"))]
+    result = evaluate(load(truth), fiches)
+    assert result.total.f1 >= 0.95, result.report()
