@@ -153,7 +153,8 @@ def _keyish(text: str) -> bool:
         return False
     if not re.search(r"[A-Z0-9]", text) or words[-1].lower() in CONNECTORS:
         return False
-    if re.match(r"(?i)(annex|annexe|anexo|appendix|table|session|page)\b", text):
+    if re.match(r"(?i)(annex(es|e)?|anexos?|appendix|appendices|table|session|page|contents)\b",
+                text):
         return False
     return not (find_money(text) or find_start_duration(text))
 
@@ -194,7 +195,7 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         key, title = clean(line.text), clean(window[n + 1].text)
         if _keyish(key) and _titleish(title):
             score = _header_score(lines, line, window[n + 1], key, title)
-            if best is None or score > best[0]:
+            if best is None or score >= best[0]:  # on a tie, the pair nearest the section
                 best = (score, n)
     if best is not None:
         line, title_line = window[best[1]], window[best[1] + 1]

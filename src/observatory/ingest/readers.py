@@ -304,6 +304,46 @@ _PDF_PARSER_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+def _page_text(page: object) -> str:
+    """A page's text in pypdf's reading order, with a blank line where the layout leaves a
+    vertical gap (a new paragraph, a sidebar cell) or jumps up the page (a new column): the
+    extractor tells paragraphs and sidebar cells apart by those blank lines."""
+    runs: list[tuple[str, float | None]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: float) -> None:
+        if text.strip():
+            runs.append((text, cm[1] * tm[4] + cm[3] * tm[5] + cm[5]))
+        else:
+            runs.append((text, None))
+
+    plain = page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    if "".join(text for text, _y in runs) != plain:
+        return plain  # the visitor did not see exactly what was written: keep pypdf's text
+    lines: list[tuple[str, float | None]] = [("", None)]
+    for text, y in runs:
+        pieces = text.split("\n")
+        for n, piece in enumerate(pieces):
+            if n:
+                lines.append(("", None))
+            line_text, line_y = lines[-1]
+            lines[-1] = (line_text + piece, line_y if line_y is not None else y)
+    ys = [y for _t, y in lines if y is not None]
+    gaps = sorted(a - b for a, b in zip(ys, ys[1:], strict=False) if a - b > 0.5)
+    if not gaps:
+        return plain
+    spacing = gaps[len(gaps) // 4]  # the usual distance between two lines of a paragraph
+    out: list[str] = []
+    previous: float | None = None
+    for text, y in lines:
+        if previous is not None and y is not None and out and (
+                previous - y > 1.6 * spacing or y - previous > spacing):
+            out.append("")
+        out.append(text)
+        if y is not None:
+            previous = y
+    return "\n".join(out)
+
+
 def _read_pdf(name: str, data: bytes) -> ReadDocument:
     if data.lstrip()[:5] != b"%PDF-":
         raise _wrong_content(name, "pdf", data)
@@ -353,7 +393,7 @@ def _read_pdf(name: str, data: bytes) -> ReadDocument:
     length = 0
     for number in range(page_count):
         try:
-            page_text = reader.pages[number].extract_text()
+            page_text = _page_text(reader.pages[number])
         except (PyPdfError, *_PDF_PARSER_ERRORS) as error:
             logger.debug("pypdf could not read page %s of %s", number + 1, name, exc_info=error)
             raise IngestError(
