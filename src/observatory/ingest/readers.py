@@ -18,6 +18,7 @@ import unicodedata
 import zipfile
 import zlib
 from bisect import bisect_right
+from itertools import pairwise
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -328,7 +329,7 @@ def _page_text(page: object) -> str:
             line_text, line_y = lines[-1]
             lines[-1] = (line_text + piece, line_y if line_y is not None else y)
     ys = [y for _t, y in lines if y is not None]
-    gaps = sorted(a - b for a, b in zip(ys, ys[1:], strict=False) if a - b > 0.5)
+    gaps = sorted(a - b for a, b in pairwise(ys) if a - b > 0.5)
     if not gaps:
         return plain
     spacing = gaps[len(gaps) // 4]  # the usual distance between two lines of a paragraph
