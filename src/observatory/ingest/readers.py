@@ -18,9 +18,9 @@ import unicodedata
 import zipfile
 import zlib
 from bisect import bisect_right
-from itertools import pairwise
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import docx
