@@ -53,6 +53,14 @@ PLACE_SEPARATORS = re.compile(r"\s*(?:,|;|&|/|\band\b|\bet\b|\by\b|\be\b)\s*", r
 FUNDER_SEPARATORS = re.compile(r"\s+(?:&|\+|and|et|y)\s+|\s*[;&+]\s*|,\s+(?=[A-Z])")
 REGION_QUALIFIER = re.compile(r"\b(?:Central|Western|Eastern|Northern|Southern|West|East|"
                               r"North|South|Greater|Upper|Lower)\s+$")
+ANNEX_LINE = re.compile(r"(?i)^(annex(es|e)?|anexos?|appendix|appendices|ap[ée]ndices?)\b"
+                        r"[\s\d.:–—-]*[A-Z0-9]*\b.{0,80}$")
+PLACE_GENERIC = re.compile(r"(?i)^(?:the |la |le |les |el |los |las )?(?:(?:region|r[ée]gion|"
+                           r"regi[oó]n|province|provincia|district|distrito|department|"
+                           r"d[ée]partement|departamento|wilaya|commune|municipality)s? "
+                           r"(?:of |de |d'|du |del )?)|\s+(?:regions?|r[ée]gions?|regi[oó]n(?:es)?|"
+                           r"provinces?|provincias?|districts?|departments?|d[ée]partements?|"
+                           r"wilayas?|municipalit(?:y|ies))$")
 MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\((https?://[^)\s]+)\)")
 ORGANISATION_TAILS = {"council", "administration", "organisation", "organization", "institute",
                       "agency", "service", "services", "office", "association", "committee",
@@ -105,17 +113,58 @@ class Fiche:
 def extract_fiches(text: str) -> list[Fiche]:
     lines = split_lines(text)
     kinds = [None if line.blank else lx.heading_kind(line.text) for line in lines]
-    groups = _heading_groups(lines, kinds)
-    headers = [_find_header(lines, kinds, group[0][0], groups[n - 1][-1][0] if n else -1)
-               for n, group in enumerate(groups)]
+    markers = _markers(lines, kinds)
+    groups = _heading_groups(lines, kinds, markers)
+    headers = []
+    for n, group in enumerate(groups):
+        previous = groups[n - 1][-1][0] if n else -1
+        marker = max((m for m in markers if previous < m < group[0][0]), default=None)
+        headers.append(_marker_header(lines, kinds, (marker, markers[marker])) if marker is not None
+                       else _find_header(lines, kinds, group[0][0], previous))
     fiches = []
     for n, (group, header) in enumerate(zip(groups, headers, strict=True)):
+        if not header.key and not header.title:
+            continue  # section names in an introduction, not a fiche
         end_line = headers[n + 1].first_line if n + 1 < len(groups) else len(lines)
-        fiches.append(_extract_fiche(lines, group, header, end_line))
+        annex = next((ln.index for ln in lines[group[-1][0] + 1:end_line]
+                      if ANNEX_LINE.match(clean(ln.text))), None)
+        fiches.append(_extract_fiche(lines, group, header, annex or end_line))
     return fiches
 
 
-def _heading_groups(lines: list[Line], kinds: list[str | None]) -> list[list[tuple[int, str]]]:
+def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str, str]]:
+    """Markdown headings that name a fiche ("### CONECTA", "## TEJIDO – Title"): line index ->
+    (name, title on the same line or "")."""
+    found: dict[int, tuple[str, str]] = {}
+    for line in lines:
+        if not line.stripped.startswith("#") or kinds[line.index] is not None:
+            continue
+        text = clean(line.text)
+        if _keyish(text):
+            found[line.index] = (text, "")
+            continue
+        match = re.match(r"^(.{2,40}?)\s+[–—:|-]\s+(.{8,})$", text)
+        if match and _keyish(match.group(1)):
+            found[line.index] = (match.group(1), match.group(2))
+    return found
+
+
+def _marker_header(lines: list[Line], kinds: list[str | None], marker: tuple[int, tuple[str, str]]
+                   ) -> _Header:
+    index, (key, title) = marker
+    line = lines[index]
+    if title:
+        return _Header(key, title, line, line, index, index, STRONG_HEADER)
+    following = next((ln for ln in lines[index + 1:index + 6] if not ln.blank), None)
+    if following is not None and kinds[following.index] is None and \
+            not _sidebar_label_line(following.text) and _titleish(clean(following.text)):
+        return _Header(key, clean(following.text), line, following, index, following.index,
+                       STRONG_HEADER)
+    return _Header(key, "", line, None, index, index, STRONG_HEADER)
+
+
+def _heading_groups(lines: list[Line], kinds: list[str | None],
+                    markers: dict[int, tuple[str, str]]) -> list[list[tuple[int, str]]]:
     """Headings grouped by fiche: a fiche ends where a section kind it already had comes again,
     or where a clear name-and-title header stands before a heading. A heading of the section
     just opened ("Specific objectives" under "Main objectives") is part of that section."""
@@ -126,11 +175,12 @@ def _heading_groups(lines: list[Line], kinds: list[str | None]) -> list[list[tup
     for index, kind in enumerate(kinds):
         if kind is None:
             continue
-        if kind == last:
+        marked = any(previous < m < index for m in markers)
+        header_here = bool(groups) and (marked or (kind not in seen and _find_header(
+            lines, kinds, index, previous).score >= STRONG_HEADER))
+        if kind == last and not header_here:
             kinds[index] = None
             continue
-        header_here = bool(groups) and kind not in seen and \
-            _find_header(lines, kinds, index, previous).score >= STRONG_HEADER
         previous = index
         if not groups or kind in seen or header_here:
             groups.append([])
@@ -254,9 +304,8 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
 
     heading_lines = {index for index, _kind in group}
     body = lines[header.last_line + 1:end_line]
-    labelled = [(line, field) for line in body if (field := _sidebar_label_line(line.text))]
-    skipped = {line.index for line, _f in labelled} | {
-        line.index for line in body if is_table_furniture(line.text)}
+    labelled, label_lines = _labelled_lines(body)
+    skipped = label_lines | {line.index for line in body if is_table_furniture(line.text)}
     blocks = _split_at(blocks_of([ln if ln.index not in skipped else Line(ln.index, ln.start,
                                                                             ln.start, "")
                                   for ln in body]), heading_lines)
@@ -275,17 +324,48 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
 
 
 def _sidebar_label_line(text: str) -> tuple[str, str] | None:
-    return labelled_field(text) if ":" in text or "|" in text else None
+    if not (":" in text or "|" in text or "\t" in text or text.strip().endswith("**")):
+        return None
+    return labelled_field(text)
+
+
+def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]], set[int]]:
+    """Sidebar values written as "Label: value" lines, table rows, or a label alone on its
+    line with its values as the bullets below; and the indices of all the lines they use."""
+    found: list[tuple[Line, tuple[str, str]]] = []
+    used: set[int] = set()
+    pending: str | None = None  # the kind of a label that stands alone, waiting for bullets
+    for line in body:
+        if line.blank:
+            continue
+        field = _sidebar_label_line(line.text)
+        if field is not None and field[1].strip():
+            found.append((line, field))
+            used.add(line.index)
+            pending = None
+        elif field is not None:
+            pending = field[0]
+            used.add(line.index)
+        elif pending and is_bullet(line.text):
+            found.append((line, (pending, clean(line.text))))
+            used.add(line.index)
+        else:
+            pending = None
+    return found, used
 
 
 def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]) -> None:
     """Sidebar values given as "Label: value" lines or table rows."""
     for line, (kind, value) in labelled:
         start, end = _span(line)
-        value = re.sub(r"(?i)<br\s*/?>", " ; ", value)
+        value = re.sub(r"(?i)<br\s*/?>|\s·\s", " ; ", value)
+        if kind == "agency":
+            continue  # who implements is not a partner; the reviewer chooses the agency
         cell = Block([Line(line.index, start, end, value)], 0)
         if kind == "date":
             _add_dates(fiche, cell)
+            _add_dates(fiche, Block([Line(line.index, start, end, "Starting " + value)], 0))
+            _add_dates(fiche, Block([Line(line.index, start, end, f"({value})")], 0))
         elif kind == "place":
             _add_places(fiche, cell)
         elif kind == "funders":
@@ -371,8 +451,14 @@ def _closes_quote(block: Block) -> bool:
 
 
 def _is_attribution(block: Block) -> bool:
-    text = block.text.strip()
-    return len(block.lines) <= 2 and word_count(text) <= 14 and text[:1] in "-—–("
+    """"– Deputy Town Clerk, Koboko" or "Ousmane S., 27, participant" after a quote."""
+    text = clean(block.text).strip()
+    if lx.heading_kind(block.lines[0].text) or _sidebar_label_line(block.lines[0].text):
+        return False
+    if len(block.lines) > 2 or word_count(text) > 16 or is_bullet(block.lines[0].text) and \
+            not block.lines[0].stripped.startswith(("-", "—", "–")):
+        return False
+    return block.lines[0].stripped[:1] in "-—–(" or not text.endswith((".", ":"))
 
 
 def _extract_section(fiche: Fiche, kind: str, heading: Block, content: list[Block]) -> None:
@@ -533,12 +619,11 @@ def _add_funders(fiche: Fiche, cell: Block) -> None:
         name = part
         for money in reversed(monies):
             name = name[:money.start] + name[money.end:]
-        name = re.sub(r"\(\s*\)|\[\s*\]", " ", name)
+        name = re.sub(r"\(\s*[,;:]?\s*\)|\[\s*\]", " ", name)
         inner = re.findall(r"\(([^)]*)\)", name)
-        name = re.sub(r"\([^)]*\)", " ", name)
+        if inner and not re.sub(r"\([^)]*\)", " ", name).strip(" -–:,"):
+            name = inner[0]  # "EUR 25 mio (EUTF)"
         name = FUNDER_FILLER.sub("", clean(name).strip(" -–:,"))
-        if not name and inner:
-            name = clean(inner[0])
         amount = monies[0].amount if monies else None
         currency = monies[0].currency if monies else None
         if not name and amount is None:
@@ -574,7 +659,7 @@ def _add_places(fiche: Fiche, cell: Block) -> None:
             match = re.match(r"\s*\(([^)]*)\)?", text[end:])
             if match:
                 for name in PLACE_SEPARATORS.split(match.group(1)):
-                    name = clean(name).strip(" .")
+                    name = PLACE_GENERIC.sub("", clean(name)).strip(" .")
                     if name and name not in fiche.values("places"):
                         fiche.add("places", name, cell.start, cell.end)
         elif value not in fiche.values("places"):

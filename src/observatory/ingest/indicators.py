@@ -41,6 +41,15 @@ YOUTH = r"(?:young people|young persons|youths?|young women and men|jeunes|j[oó
 SPLIT_INTRO = r"(?:including|of whom|of which|among them|among whom|dont|parmi lesquels|" \
               r"incluid[oa]s|entre ell[oa]s|de l[oa]s cuales)"
 _FILLER = r"(?:(?:son|are|were|sont|[eé]taient|ont [eé]t[eé]|occup[ée]e?s par des|held by)\s+)?"
+OF_THEM = re.compile(r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?:of them|of whom|d'entre eux|"
+                     r"d'entre elles|de ellos|de ellas)\s+(?:are\s+|were\s+|sont\s+|son\s+)?"
+                     r"(?P<a_kind>" + WOMEN + "|" + YOUTH + ")", re.IGNORECASE)
+UNDER_AGE = r"(?:under \d\d|below \d\d|aged \d\d?[–-]\d\d|de moins de \d\d ans|" \
+            r"moins de \d\d ans|menores de \d\d(?: a[nñ]os)?)"
+IN_PARENTHESES = re.compile(r"\(\s*(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?P<a_kind>" + WOMEN + "|"
+                            + YOUTH + "|" + UNDER_AGE + r")(?:\s*(?:,|;|and|et|y)\s*"
+                            r"(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+(?P<b_kind>" + WOMEN + "|"
+                            + YOUTH + "|" + UNDER_AGE + r"))?[^)]*\)", re.IGNORECASE)
 SPLIT = re.compile(SPLIT_INTRO + r"\s+(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+" + _FILLER
                    + r"(?P<a_kind>" + WOMEN + "|" + YOUTH + r")" + r"(?:\s*\([^)]*\)|\s+(?:aged|"
                    r"[aâ]g[ée]e?s de|de|of|entre)\s+\d{1,2}\s*(?:–|-|to|[àa]|y|and)\s*\d{1,2}"
@@ -54,6 +63,12 @@ AUXILIARIES = {"are", "is", "were", "was", "have", "has", "had", "been", "be", "
 CLAUSE_BREAK = re.compile(r"\s(?:in order to|so as to|thanks to|so that|afin de|afin que|"
                           r"gr[aâ]ce [aà]|gracias a|con el fin de|para que)\s", re.IGNORECASE)
 MAX_UNIT_WORDS = 12
+CLAUSE_AFTER_COMMA = re.compile(
+    r"\s*(?:with|which|who|whose|where|while|whilst|thus|thanks|including|of which|of whom|"
+    r"in order|so that|as well as|i\.e\.|e\.g\.|mainly|mostly|notably|especially|in particular|"
+    r"avec|dont|qui|gr[aâ]ce|notamment|afin|principalement|con|que|quienes|gracias|incluyendo|"
+    r"entre ell[oa]s|sobre todo|en particular|at least|and have|and are|and has|et ont|y han)\b"
+    r"|\s*\d", re.IGNORECASE)
 
 
 def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]]:
@@ -63,7 +78,8 @@ def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]
         monies = [m for m in find_money(text) if m.amount is not None
                   and text[:m.start].count("(") <= text[:m.start].count(")")]
         taken = [(m.start, m.end) for m in find_money(text)]
-        taken += [(m.start(), m.end()) for m in SPLIT.finditer(text)]  # "including 58 women"
+        taken += [(m.start(), m.end()) for pattern in (SPLIT, OF_THEM, IN_PARENTHESES)
+                  for m in pattern.finditer(text)]  # "including 58 women", "(19 women)"
         found = [(_plain(m.amount), m.end) for m in monies] + _numbers(text, taken)
         for value, unit_start in sorted(found, key=lambda item: item[1]):
             rest = text[unit_start:]
@@ -165,11 +181,15 @@ def _parse_number(raw: str) -> int | float | None:
 
 
 def _split_groups(rest: str) -> tuple[int | None, int | None, str]:
+    """The women and youth parts of a count, and the rest of the clause without them."""
     women = youth = None
-    match = SPLIT.search(rest)
-    if match and match.start() < 90:
-        for amount, kind in ((match.group("a"), match.group("a_kind")),
-                             (match.group("b"), match.group("b_kind"))):
+    candidates = [m for m in (p.search(rest) for p in (SPLIT, OF_THEM, IN_PARENTHESES))
+                  if m and m.start() < 90]
+    match = min(candidates, key=lambda m: m.start()) if candidates else None
+    if match:
+        groups = match.groupdict()
+        for amount, kind in ((groups.get("a"), groups.get("a_kind")),
+                             (groups.get("b"), groups.get("b_kind"))):
             if amount is None:
                 continue
             value = _parse_number(amount.strip().rstrip(",."))
@@ -193,9 +213,9 @@ def _unit_phrase(rest: str, previous_unit: str) -> str:
     verb_seen = False
     for chunk in re.split(r"(,)", rest):
         if chunk == ",":
-            if verb_seen:
-                break
             continue
+        if words and CLAUSE_AFTER_COMMA.match(chunk):
+            break
         for word in chunk.split():
             bare = word.strip("\"'“”«»*").lower()
             if bare in AUXILIARIES:

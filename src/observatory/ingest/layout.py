@@ -124,36 +124,44 @@ def looks_like_sidebar(block: Block) -> bool:
 
 # -- labelled sidebar lines: "Funding: EU (EUR 3 million)", "| **Partners** | A<br>B |" -------
 
-LABELLED = re.compile(r"^\s*(?:>\s*)?(?:\|\s*)?(?:\*\*|__)?\s*(?P<label>[^:|*_]{2,40}?)\s*"
-                      r"(?:\*\*|__)?\s*(?::(?:\*\*|__)?|\|)\s*(?P<value>.*?)\s*\|?\s*$")
+LABELLED = re.compile(r"^\s*(?:>\s*)?(?:[-*•]\s+)?(?:\|\s*)?(?:\*\*|__)?\s*"
+                      r"(?P<label>[^:|*_\t]{2,40}?)\s*(?:\*\*|__)?\s*"
+                      r"(?::(?:\*\*|__)?|\||\t+|(?<=\*\*)(?=\s*$))\s*(?P<value>.*?)\s*\|?\s*$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 SIDEBAR_LABELS = {
     "funders": r"funding|funders?|donors?|financ(?:ing|ed by)|(?:total )?budget|financement|"
                r"bailleurs?(?: de fonds)?|budget total|financiaci[oó]n|financiamiento|donantes?|"
-               r"presupuesto|cofinanciaci[oó]n|source of funding",
-    "date": r"start(?: date)?|starting|duration|start and duration|(?:implementation )?period|"
-            r"dates?|timeframe|d[ée]but|dur[ée]e|p[ée]riode|calendrier|d[ée]but et dur[ée]e|"
-            r"inicio|duraci[oó]n|periodo|inicio y duraci[oó]n|fechas?",
-    "place": r"countries|country|locations?|where|geographical (?:scope|coverage)|pays|lieux?|"
-             r"zones? d'intervention|localisation|pa[ií]s(?:es)?|localizaci[oó]n|"
-             r"zonas?(?: de intervenci[oó]n)?",
+               r"presupuesto|cofinanciaci[oó]n|source of funding|financeurs?|funded by",
+    "date": r"start(?: date)?|starting|duration|start(?: and| /|/) ?duration|"
+            r"(?:implementation )?period|dates?|timeframe|time ?frame|calendar|"
+            r"d[ée]but|dur[ée]e|p[ée]riode|calendrier|d[ée]but(?: et| /|/) ?dur[ée]e|"
+            r"inicio|duraci[oó]n|periodo|inicio(?: y| /|/) ?duraci[oó]n|fechas?|calendario",
+    "place": r"countries|country|locations?|where|geographical (?:scope|coverage|area)|"
+             r"countries and (?:regions|territories|areas)|pays|lieux?|zones? d'intervention|"
+             r"localisation|pays et (?:r[ée]gions|territoires)|pa[ií]s(?:es)?|"
+             r"pa[ií]s(?:es)? y (?:territorios|regiones)|territorios?|localizaci[oó]n|"
+             r"zonas?(?: de intervenci[oó]n)?|[aá]mbito geogr[aá]fico",
     "partners": r"(?:implementing |main |key )?partners?(?: organi[sz]ations)?|"
-                r"partenaires?(?: de mise en [oœ]uvre)?|socios?|contrapartes?|aliados",
+                r"partenaires?(?: de mise en [oœ]uvre)?|socios?|contrapartes?|aliados|"
+                r"entidades socias|organizaciones socias|consortium|consorcio",
+    "agency": r"(?:implementing|lead|executing) (?:agency|organi[sz]ation)|agence d'ex[ée]cution|"
+              r"op[ée]rateur|agencia ejecutora|entidad ejecutora",
 }
 _LABEL_KINDS = [(kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))
                 for kind, pattern in SIDEBAR_LABELS.items()]
 
 
 def labelled_field(line: str) -> tuple[str, str] | None:
-    """(kind, value) of a labelled sidebar line, or None."""
+    """(kind, value) of a labelled sidebar line, or None; the value is "" for a label that
+    stands alone on its line ("**Funding**", "Partners:") with its values below it."""
     match = LABELLED.match(line)
-    if not match or not match.group("value"):
+    if not match:
         return None
     label = match.group("label").strip()
     for kind, pattern in _LABEL_KINDS:
         if pattern.fullmatch(label):
-            return kind, match.group("value")
+            return kind, match.group("value").replace("**", "").replace("__", "")
     return None
 
 

@@ -34,8 +34,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(principaux )?resultats? attendus?", r"resultados? esperados?",
     ],
     MAIN_FEATURES: [
-        r"(main |key |principal )?(features|characteristics|activities|achievements)"
-        r"( of the (project|programme))?",
+        r"(main |key |principal )?(features|characteristics|activities|achievements)\b.*",
         r"(project |programme )?(description|overview|summary)",
         r"(les )?(principales |grandes )?caracteristiques"
         r"( principales| du (projet|programme))?",
@@ -47,14 +46,16 @@ _PATTERNS: dict[str, list[str]] = {
     ],
     NEXUS: [
         r".*\bnexus\b.*", r".*\bnexo\b.*",
+        r".*\b(links?|linkages?|relationship|interplay)\b.*\bmigration\b.*\bdevelopment\b.*",
+        r".*\bv[ií]nculos?\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
+        r".*\brelaci[oó]n\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
         r".*\blien\b.*\bmigrations?\b.*\bdeveloppement\b.*",
         r".*\bmigrations?\b.*\bdeveloppement\b.*\blien\b.*",
         r"(how|comment|como) .*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
         r"migration (and|&|-|–) development( link(age)?s?)?",
     ],
     CHALLENGES: [
-        r"(the )?(key |main |major )?challenges?( (faced|encountered|met))?( (during|in) "
-        r"(the )?implementation)?",
+        r"(the )?(key |main |major |principal )?challenges?\b.*",
         r"(key |main )?(difficulties|constraints|obstacles)( (faced|encountered))?",
         r"(les )?(principaux |principales )?(defis|difficultes|contraintes|obstacles)"
         r"( (rencontre|rencontres|rencontrees))?"
@@ -63,8 +64,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"( (encontrados|enfrentados))?( (durante|en) la (implementacion|ejecucion))?",
     ],
     GOOD_PRACTICES: [
-        r"(key |main )?good practices?( (that|which) (can|could) be (tested|replicated|shared))?"
-        r"( (during|in) (the )?implementation)?",
+        r"(key |main )?good (and promising )?practices?\b.*", r"promising practices?\b.*",
         r"(key )?(lessons( learn(ed|t))?|learnings)( and good practices?)?",
         r"(good practices|lessons) and (lessons( learn(ed|t))?|good practices)",
         r"(les )?(principales )?bonnes pratiques( (a tester|a partager|identifiees))?.*",
@@ -81,7 +81,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"enlaces?", r"liens?",
     ],
     TESTIMONY: [
-        r"testimon(y|ies|ial)", r"temoignages?", r"testimonios?", r"(a )?story from the field",
+        r"testimon(y|ies|ial)s?", r"temoignages?", r"testimonios?", r"(a )?story from the field",
+        r"voices?( from the (field|project|ground))?", r"in their own words",
+        r"voix( du terrain| du projet)?", r"paroles? (de|d')\w+.*",
+        r"voz|voces( del (proyecto|terreno|programa))?", r"en primera persona",
     ],
 }
 
