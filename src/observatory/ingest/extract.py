@@ -55,12 +55,11 @@ REGION_QUALIFIER = re.compile(r"\b(?:Central|Western|Eastern|Northern|Southern|W
                               r"North|South|Greater|Upper|Lower)\s+$")
 ANNEX_LINE = re.compile(r"(?i)^(annex(es|e)?|anexos?|appendix|appendices|ap[ée]ndices?)\b"
                         r"[\s\d.:–—-]*[A-Z0-9]*\b.{0,80}$")
-PLACE_GENERIC = re.compile(r"(?i)^(?:the |la |le |les |el |los |las )?(?:(?:region|r[ée]gion|"
-                           r"regi[oó]n|province|provincia|district|distrito|department|"
-                           r"d[ée]partement|departamento|wilaya|commune|municipality)s? "
-                           r"(?:of |de |d'|du |del )?)|\s+(?:regions?|r[ée]gions?|regi[oó]n(?:es)?|"
-                           r"provinces?|provincias?|districts?|departments?|d[ée]partements?|"
-                           r"wilayas?|municipalit(?:y|ies))$")
+PLACE_GENERIC = re.compile(  # lower-case generic words only: "Tillabéri region", not "Región de Murcia"
+    r"^(?:the |la |le |les |el |los |las )?(?:(?:region|r[ée]gion|regi[oó]n|province|provincia|"
+    r"district|distrito|department|d[ée]partement|departamento|wilaya|commune|municipality)s? "
+    r"(?:of |de |d'|du |del )?)|\s+(?:regions?|r[ée]gions?|regi[oó]n(?:es)?|provinces?|"
+    r"provincias?|districts?|departments?|d[ée]partements?|wilayas?|municipalit(?:y|ies))$")
 MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\((https?://[^)\s]+)\)")
 ORGANISATION_TAILS = {"council", "administration", "organisation", "organization", "institute",
                       "agency", "service", "services", "office", "association", "committee",
@@ -422,8 +421,9 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
     while n < len(blocks):
         block = blocks[n]
         first = block.lines[0].stripped.lstrip("*_ ")
-        if first.startswith(">") or (first[:1] in OPEN_QUOTES and (word_count(first) >= 6
-                                                                    or len(first) <= 2)):
+        quoted_block = first.startswith(">") and first.lstrip("> *_")[:1] in OPEN_QUOTES
+        if quoted_block or (first[:1] in OPEN_QUOTES and (word_count(first) >= 6
+                                                          or len(first) <= 2)):
             run = [block]
             while not _closes_quote(run[-1]) and n + 1 < len(blocks) and len(run) < 8 \
                     and not first.startswith(">"):

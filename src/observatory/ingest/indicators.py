@@ -31,6 +31,10 @@ LEADING_WORD = re.compile(r"^(?:\W*)(" + "|".join(NUMBER_WORDS) + r")\b", re.IGN
 NOT_COUNTED = re.compile(
     r"^\s*(?:%|per ?cent|pour ?cent|por ciento|months?|years?|days?|weeks?|hours?|mois|ans|"
     r"ann[ée]es?|jours?|semaines?|meses|a[nñ]os|d[ií]as|semanas|st|nd|rd|th|er|[èe]me|[ºª]|"
+    r"(?:de |of )?(?=january|february|march|april|may\b|june|july|august|september|october|"
+    r"november|december|janvier|f[ée]vrier|mars|avril|mai\b|juin|juillet|ao[uû]t|septembre|"
+    r"octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre)|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
     r"d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
