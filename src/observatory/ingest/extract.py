@@ -55,7 +55,8 @@ REGION_QUALIFIER = re.compile(r"\b(?:Central|Western|Eastern|Northern|Southern|W
                               r"North|South|Greater|Upper|Lower)\s+$")
 ANNEX_LINE = re.compile(r"(?i)^(annex(es|e)?|anexos?|appendix|appendices|ap[ée]ndices?)\b"
                         r"[\s\d.:–—-]*[A-Z0-9]*\b.{0,80}$")
-PLACE_GENERIC = re.compile(  # lower-case generic words only: "Tillabéri region", not "Región de Murcia"
+# Lower-case generic words only: "Tillabéri region" but not "Región de Murcia".
+PLACE_GENERIC = re.compile(
     r"^(?:the |la |le |les |el |los |las )?(?:(?:region|r[ée]gion|regi[oó]n|province|provincia|"
     r"district|distrito|department|d[ée]partement|departamento|wilaya|commune|municipality)s? "
     r"(?:of |de |d'|du |del )?)|\s+(?:regions?|r[ée]gions?|regi[oó]n(?:es)?|provinces?|"
@@ -455,8 +456,9 @@ def _is_attribution(block: Block) -> bool:
     text = clean(block.text).strip()
     if lx.heading_kind(block.lines[0].text) or _sidebar_label_line(block.lines[0].text):
         return False
-    if len(block.lines) > 2 or word_count(text) > 16 or is_bullet(block.lines[0].text) and \
-            not block.lines[0].stripped.startswith(("-", "—", "–")):
+    if len(block.lines) > 2 or word_count(text) > 16 or (
+            is_bullet(block.lines[0].text)
+            and not block.lines[0].stripped.startswith(("-", "—", "–"))):
         return False
     return block.lines[0].stripped[:1] in "-—–(" or not text.endswith((".", ":"))
 

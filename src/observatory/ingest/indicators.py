@@ -214,7 +214,6 @@ def _unit_phrase(rest: str, previous_unit: str) -> str:
         rest = rest[:cut.start()]
     rest = re.split(r"[;:.!?(\[]|\s[–—]\s", rest, maxsplit=1)[0]
     words: list[str] = []
-    verb_seen = False
     for chunk in re.split(r"(,)", rest):
         if chunk == ",":
             continue
@@ -223,10 +222,7 @@ def _unit_phrase(rest: str, previous_unit: str) -> str:
         for word in chunk.split():
             bare = word.strip("\"'“”«»*").lower()
             if bare in AUXILIARIES:
-                verb_seen = True
                 continue
-            if re.search(r"(ed|é|ée|és|ées|ado|ada|ados|adas|ido|ida|idos|idas)$", bare):
-                verb_seen = True
             words.append(word.strip("\"“”«»*"))
     words = [w for w in words if w][:MAX_UNIT_WORDS]
     phrase = " ".join(words).strip(" ,-–")
