@@ -139,12 +139,14 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
     for line in lines:
         if not line.stripped.startswith("#") or kinds[line.index] is not None:
             continue
+        if re.match(r"^#+\s*\d", line.stripped):
+            continue  # "## 2. Introduction": a numbered section of the report
         text = clean(line.text)
-        if _keyish(text):
+        if _keyish(text) and _strong_key(text):
             found[line.index] = (text, "")
             continue
         match = re.match(r"^(.{2,40}?)\s+[–—:|-]\s+(.{8,})$", text)
-        if match and _keyish(match.group(1)):
+        if match and _keyish(match.group(1)) and _strong_key(match.group(1)):
             found[line.index] = (match.group(1), match.group(2))
     return found
 
@@ -658,7 +660,8 @@ def _add_places(fiche: Fiche, cell: Block) -> None:
         if kind == "country":
             if value not in fiche.values("countries"):
                 fiche.add("countries", value, cell.start, cell.end)
-            match = re.match(r"\s*\(([^)]*)\)?", text[end:])
+            match = re.match(r"\s*\(([^)]*)\)?", text[end:]) or re.match(
+                r"\s*[:–—]\s*([^;()]*?)(?=;|$|\s+[·|]\s)", text[end:])
             if match:
                 for name in PLACE_SEPARATORS.split(match.group(1)):
                     name = PLACE_GENERIC.sub("", clean(name)).strip(" .")

@@ -133,7 +133,7 @@ SIDEBAR_LABELS = {
     "funders": r"funding|funders?|donors?|financ(?:ing|ed by)|(?:total )?budget|financement|"
                r"bailleurs?(?: de fonds)?|budget total|financiaci[oó]n|financiamiento|donantes?|"
                r"presupuesto|cofinanciaci[oó]n|source of funding|financeurs?|funded by",
-    "date": r"start(?: date)?|starting|duration|start(?: and| /|/) ?duration|"
+    "date": r"start(?: date)?|starting|duration|d[ée]marrage|start(?: and| /|/) ?duration|"
             r"(?:implementation )?period|dates?|timeframe|time ?frame|calendar|"
             r"d[ée]but|dur[ée]e|p[ée]riode|calendrier|d[ée]but(?: et| /|/) ?dur[ée]e|"
             r"inicio|duraci[oó]n|periodo|inicio(?: y| /|/) ?duraci[oó]n|fechas?|calendario",
@@ -159,8 +159,12 @@ def labelled_field(line: str) -> tuple[str, str] | None:
     if not match:
         return None
     label = match.group("label").strip()
-    for kind, pattern in _LABEL_KINDS:
-        if pattern.fullmatch(label):
+    if len(label.split()) > 5:
+        return None
+    loose = not BULLET.match(line)  # a bullet's bold lead-in must be a label exactly
+    for kind, pattern in _LABEL_KINDS:  # "Démarrage (durée)", "Zones d'intervention"
+        if pattern.fullmatch(label) or (loose and pattern.search(label) and (
+                len(label.split()) <= 3 or "(" in label)):
             return kind, match.group("value").replace("**", "").replace("__", "")
     return None
 

@@ -36,12 +36,13 @@ _PATTERNS: dict[str, list[str]] = {
     MAIN_FEATURES: [
         r"(main |key |principal )?(features|characteristics|activities|achievements)\b.*",
         r"(project |programme )?(description|overview|summary)",
-        r"(les )?(principales |grandes )?caracteristiques"
-        r"( principales| du (projet|programme))?",
-        r"(principales )?(activites|realisations)( principales)?",
+        r"(les )?(principales |grandes )?caracteristiques\b.*",
+        r"(principales )?(activites|realisations|resultats)( principales)?\b.*",
+        r"ce que fait le (projet|programme).*", r"que hace el (proyecto|programa).*",
+        r"que hemos hecho.*", r"what (the )?(project|programme) does.*",
         r"description du (projet|programme)",
-        r"(las )?(principales )?caracteristicas( principales| del (proyecto|programa))?",
-        r"(principales )?(actividades|logros)( principales)?",
+        r"(las )?(principales )?caracteristicas\b.*",
+        r"(principales )?(actividades|logros|resultados)( principales| alcanzados)?\b.*",
         r"descripcion del (proyecto|programa)",
     ],
     NEXUS: [
@@ -57,18 +58,16 @@ _PATTERNS: dict[str, list[str]] = {
     CHALLENGES: [
         r"(the )?(key |main |major |principal )?challenges?\b.*",
         r"(key |main )?(difficulties|constraints|obstacles)( (faced|encountered))?",
-        r"(les )?(principaux |principales )?(defis|difficultes|contraintes|obstacles)"
-        r"( (rencontre|rencontres|rencontrees))?"
-        r"( (lors de|pendant|dans) (la )?mise en (oeuvre|œuvre))?",
-        r"(los )?(principales )?(desafios|retos|dificultades|obstaculos)"
-        r"( (encontrados|enfrentados))?( (durante|en) la (implementacion|ejecucion))?",
+        r"(les )?(principaux |principales )?(defis|difficultes|contraintes|obstacles)\b.*",
+        r"(los )?(principales )?(desafios|retos|dificultades|obstaculos)\b.*",
     ],
     GOOD_PRACTICES: [
         r"(key |main )?good (and promising )?practices?\b.*", r"promising practices?\b.*",
         r"(key )?(lessons( learn(ed|t))?|learnings)( and good practices?)?",
         r"(good practices|lessons) and (lessons( learn(ed|t))?|good practices)",
         r"(les )?(principales )?bonnes pratiques( (a tester|a partager|identifiees))?.*",
-        r"(les )?(lecons apprises|enseignements)( et bonnes pratiques)?",
+        r"(les )?(lecons apprises|enseignements)\b.*", r"ce qui (marche|fonctionne).*",
+        r"lo que funciona.*", r"what works.*",
         r"(las )?(principales )?buenas practicas.*", r"(las )?lecciones aprendidas.*",
     ],
     COVID: [
