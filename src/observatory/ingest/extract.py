@@ -21,6 +21,7 @@ from .geo import find_countries, find_world_regions
 from .indicators import find_indicators
 from .layout import (
     CLOSE_QUOTES,
+    SIDEBAR_MAX,
     OPEN_QUOTES,
     URL,
     Block,
@@ -30,6 +31,7 @@ from .layout import (
     is_bullet,
     is_table_furniture,
     is_url_line,
+    label_alone,
     labelled_field,
     looks_like_sidebar,
     split_lines,
@@ -112,7 +114,8 @@ class Fiche:
 
 def extract_fiches(text: str) -> list[Fiche]:
     lines = split_lines(text)
-    kinds = [None if line.blank else lx.heading_kind(line.text) for line in lines]
+    kinds = [None if line.blank else lx.heading_kind(line.text) or _run_in_kind(line.text)
+             for line in lines]
     markers = _markers(lines, kinds)
     groups = _heading_groups(lines, kinds, markers)
     headers = []
@@ -130,6 +133,15 @@ def extract_fiches(text: str) -> list[Fiche]:
                       if ANNEX_LINE.match(clean(ln.text))), None)
         fiches.append(_extract_fiche(lines, group, header, annex or end_line))
     return fiches
+
+
+RUN_IN = re.compile(r"^\s*\*\*(?P<heading>[^*]{2,70}?)\s*[.:]?\s*\*\*\s*[.:]?\s+(?P<rest>\S.*)$")
+
+
+def _run_in_kind(text: str) -> str | None:
+    """The section a bold run-in heading opens: "**Objectif.** Favoriser la …"."""
+    match = RUN_IN.match(text)
+    return lx.heading_kind(match.group("heading")) if match else None
 
 
 def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str, str]]:
@@ -337,9 +349,37 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
     found: list[tuple[Line, tuple[str, str]]] = []
     used: set[int] = set()
     pending: str | None = None  # the kind of a label that stands alone, waiting for bullets
+    cell_kind: str | None = None  # a capitals label over cells of short lines ("FUNDING")
+    cell: list[Line] = []
+
+    def close_cell() -> None:
+        if cell and cell_kind:
+            first, last = cell[0], cell[-1]
+            text = " ".join(x.stripped for x in cell)
+            found.append((Line(first.index, _span(first)[0], _span(last)[1], text),
+                          (cell_kind, text)))
+        cell.clear()
+
+    blanks = 0
     for line in body:
         if line.blank:
+            blanks += 1
+            close_cell()
             continue
+        gap, blanks = blanks, 0
+        alone = label_alone(line.text)
+        if alone:
+            close_cell()
+            cell_kind, pending = alone, None
+            used.add(line.index)
+            continue
+        if cell_kind and len(line.stripped) <= SIDEBAR_MAX and not lx.heading_kind(line.text) \
+                and not (gap > 1 and not cell and found and found[-1][1][0] != cell_kind):
+            cell.append(line)
+            used.add(line.index)
+            continue
+        close_cell()
+        cell_kind = None
         field = _sidebar_label_line(line.text)
         if field is not None and field[1].strip():
             found.append((line, field))
@@ -353,6 +393,7 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
             used.add(line.index)
         else:
             pending = None
+    close_cell()
     return found, used
 
 
@@ -409,8 +450,14 @@ def _sections(blocks: list[Block], group: list[tuple[int, str]]) -> _Sections:
             heading_ids.add(id(block))
             heading = Block(block.lines[:1], block.gap_before)
             items.append((heading_lines[first], heading, []))
-            if len(block.lines) > 1:  # a heading directly followed by text, no blank line
-                items[-1][2].append(Block(block.lines[1:], 0))
+            run_in = RUN_IN.match(block.lines[0].text)
+            rest = block.lines[1:]
+            if run_in and not lx.heading_kind(block.lines[0].text):
+                line = block.lines[0]
+                rest = [Line(line.index, line.start + run_in.start("rest"), line.end,
+                             run_in.group("rest")), *rest]
+            if rest:  # a heading directly followed by text, no blank line
+                items[-1][2].append(Block(rest, 0))
         elif items:
             items[-1][2].append(block)
     return _Sections(items, heading_ids)
@@ -476,6 +523,8 @@ def _extract_section(fiche: Fiche, kind: str, heading: Block, content: list[Bloc
                 continue
             for match in URL.finditer(block.text):
                 url = match.group(1).rstrip(".,;")
+                if url in fiche.values("sites"):
+                    continue
                 offset = block.start + block.text.find(match.group(1))
                 fiche.add("sites", url, offset, offset + len(url))
         return

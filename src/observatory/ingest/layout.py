@@ -132,7 +132,8 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 SIDEBAR_LABELS = {
     "funders": r"funding|funders?|donors?|financ(?:ing|ed by)|(?:total )?budget|financement|"
                r"bailleurs?(?: de fonds)?|budget total|financiaci[oó]n|financiamiento|donantes?|"
-               r"presupuesto|cofinanciaci[oó]n|source of funding|financeurs?|funded by",
+               r"presupuesto|cofinanciaci[oó]n|source of funding|financeurs?|funded by|"
+               r"financiador(?:es|as?)?|financian|financia|financ[ée] par",
     "date": r"start(?: date)?|starting|duration|d[ée]marrage|start(?: and| /|/) ?duration|"
             r"(?:implementation )?period|dates?|timeframe|time ?frame|calendar|"
             r"d[ée]but|dur[ée]e|p[ée]riode|calendrier|d[ée]but(?: et| /|/) ?dur[ée]e|"
@@ -150,6 +151,18 @@ SIDEBAR_LABELS = {
 }
 _LABEL_KINDS = [(kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))
                 for kind, pattern in SIDEBAR_LABELS.items()]
+
+
+def label_alone(line: str) -> str | None:
+    """The kind of a label written alone on its line in capitals, as a sidebar cell's title:
+    "FUNDING", "INICIO", "PARTENAIRES"."""
+    text = line.strip().strip("*_: ")
+    if not text or text.upper() != text or len(text) > 30 or not re.search(r"[A-ZÀ-Ý]{3}", text):
+        return None
+    for kind, pattern in _LABEL_KINDS:
+        if pattern.fullmatch(text.lower()):
+            return kind
+    return None
 
 
 def labelled_field(line: str) -> tuple[str, str] | None:

@@ -21,12 +21,8 @@ LESSONS = "lessons"
 
 _PATTERNS: dict[str, list[str]] = {
     OBJECTIVES: [
-        r"(the )?(main |general |specific |overall |key )?(project )?objectives?"
-        r"( of the (project|programme))?",
-        r"(les )?(principaux )?objectifs?( principaux| generaux| specifiques"
-        r"| du (projet|programme))?",
-        r"(los )?(principales )?objetivos?( principales| generales| especificos"
-        r"| del (proyecto|programa))?",
+        r"(the )?(main |general |specific |overall |key )?(project )?objectives?\b.*",
+        r"(les )?(principaux )?objectifs?\b.*", r"(los )?(principales )?objetivos?\b.*",
         r"aims?( and objectives)?", r"goals?",
     ],
     EXPECTED_RESULTS: [
