@@ -21,8 +21,8 @@ from .geo import find_countries, find_world_regions
 from .indicators import find_indicators
 from .layout import (
     CLOSE_QUOTES,
-    SIDEBAR_MAX,
     OPEN_QUOTES,
+    SIDEBAR_MAX,
     URL,
     Block,
     Line,

@@ -1,21 +1,31 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .readers import MAX_BYTES
+from . import readers
 
 ACCEPTED = ".txt,.md,.markdown,.pdf,.docx"
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+
+
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("Report"), help_text=_(
-        "A .txt, .md, .pdf (with a text layer) or .docx file of at most %(mib)d MiB.")
-        % {"mib": MAX_BYTES // (1024 * 1024)},
-        widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED}))
+    file = forms.FileField(label=_("Report"),
+                           widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED}))
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        # the reader's limit, read now rather than copied when the module was imported
+        self.fields["file"].help_text = _(
+            "A .txt, .md, .pdf (with a text layer) or .docx file of at most %(limit)s MB."
+        ) % {"limit": _megabytes(readers.MAX_BYTES)}
 
     def clean_file(self):  # type: ignore[no-untyped-def]
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
+        if upload.size > readers.MAX_BYTES:
             raise forms.ValidationError(
-                _("The file is %(size).1f MiB; the limit is %(mib)d MiB.")
-                % {"size": upload.size / 1024 / 1024, "mib": MAX_BYTES // (1024 * 1024)})
+                _("“%(name)s” is too large (%(size)s MB); the limit is %(limit)s MB.")
+                % {"name": upload.name, "size": _megabytes(upload.size),
+                   "limit": _megabytes(readers.MAX_BYTES)})
         return upload

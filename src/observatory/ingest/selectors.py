@@ -1,5 +1,6 @@
 """Reads of the review queue."""
 
+import re
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -9,7 +10,9 @@ from observatory.registry.selectors import SOURCE_FIELD_LABELS
 
 from .models import DraftFiche, ExtractedField, FicheStatus, IngestionRun
 
-CONTEXT = 220  # characters of the document shown around a value's span
+CONTEXT = 220  # characters of the document shown after a value's span
+CONTEXT_BEFORE = 120  # and before it
+BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 FIELD_ORDER = ["key", "title", "objectives", "expected_results", "main_features", "nexus",
                "funders", "start", "duration_months", "countries", "places", "partners",
@@ -47,10 +50,30 @@ def fields_for_review(fiche: DraftFiche) -> list[tuple[str, list[ExtractedField]
             for name, found in sorted(grouped.items(), key=lambda item: order.get(item[0], 99))]
 
 
-def source_context(text: str, start: int, end: int) -> dict[str, Any]:
-    """The document around a span: before, the span itself, after."""
-    before_start = max(0, start - CONTEXT)
-    after_end = min(len(text), end + CONTEXT)
-    return {"before": ("…" if before_start else "") + text[before_start:start],
+def source_context(text: str, start: int, end: int, floor: int = 0,
+                   ceiling: int | None = None) -> dict[str, Any]:
+    """The document around a span: before, the span itself, after.
+
+    The context stays within ``floor``–``ceiling`` (the fiche), starts at a line, and runs of
+    blank lines are shortened, so that the span shows near the top of its box."""
+    ceiling = len(text) if ceiling is None else max(ceiling, end)
+    floor = min(floor, start)
+    before_start = max(floor, start - CONTEXT_BEFORE)
+    before = text[before_start:start]
+    if before_start > floor and "\n" in before:
+        before = before[before.index("\n") + 1:]
+    after_end = min(ceiling, end + CONTEXT)
+    after = text[end:after_end]
+    return {"before": ("…" if before_start > floor else "") + _blank_lines(before).lstrip("\n"),
             "span": text[start:end],
-            "after": text[end:after_end] + ("…" if after_end < len(text) else "")}
+            "after": _blank_lines(after) + ("…" if after_end < ceiling else "")}
+
+
+def _blank_lines(text: str) -> str:
+    return BLANK_LINES.sub("\n\n", text)
+
+
+def fiche_source_context(fiche: DraftFiche, found: ExtractedField) -> dict[str, Any]:
+    text = fiche.run.document.text if fiche.run.document else ""
+    return source_context(text, found.span_start, found.span_end, fiche.span_start,
+                          fiche.span_end)

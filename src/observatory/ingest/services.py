@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -51,6 +52,10 @@ from .readers import read_document
 
 logger = logging.getLogger(__name__)
 
+# the registry's names for the fields whose sources it records (registry.selectors)
+SOURCE_FIELDS = {"duration_months": "duration", "countries": "places", "sites": "links"}
+MATCHED_FIELDS = ("partners", "funders", "countries", "places")
+MAX_AMOUNT = Decimal(10) ** 14  # what a Funding's amount (16 digits, 2 decimals) can hold
 STATEMENT_KINDS = {"challenges": "challenge", "good_practices": "good_practice",
                    "covid_adaptations": "covid_adaptation", "testimony": "testimony"}
 TEXT_FIELDS = ("title", "objectives", "expected_results", "main_features", "nexus")
@@ -161,10 +166,19 @@ def decide_field(field: ExtractedField, action: str, user: Any, value: Any = Non
         field.status = FieldStatus.EDITED
     else:
         raise ValidationError(_("Unknown decision."))
-    field.save(update_fields=["status", "edited_value"])
+    if action in ("edit", "reset") and field.name in MATCHED_FIELDS:
+        # the match belongs to the value: a corrected name is looked up again
+        field.match = _match(field.name, field.final_value, OrganisationMatcher(),
+                             _fiche_countries(field.fiche))
+    field.save(update_fields=["status", "edited_value", "match"])
     _record(field.fiche, user, action, field, before,
             {"status": field.status, "value": field.final_value})
     return field
+
+
+def _fiche_countries(fiche: DraftFiche) -> list[str]:
+    return [f.final_value for f in fiche.fields.filter(name="countries")
+            .exclude(status=FieldStatus.REJECTED)]
 
 
 def clean_edited_value(name: str, value: Any, original: Any) -> Any:
@@ -192,12 +206,17 @@ def clean_edited_value(name: str, value: Any, original: Any) -> Any:
             raise ValidationError(_("A funder needs a name, an amount and a currency."))
         amount = value.get("amount")
         currency = registry.validate_currency(value.get("currency") or "")
-        try:
-            number = None if amount in (None, "") else Decimal(str(amount).replace(",", ""))
+        try:  # "25,000,000" and "25 000 000" are numbers too
+            number = None if amount in (None, "") else Decimal(
+                re.sub(r"[\s,\u202f]", "", str(amount)))
         except Exception as error:
             raise ValidationError(_("The amount must be a number.")) from error
+        if number is not None and not number.is_finite():
+            raise ValidationError(_("The amount must be a number."))
         if number is not None and number < 0:
             raise ValidationError(_("An amount cannot be negative."))
+        if number is not None and number >= MAX_AMOUNT:
+            raise ValidationError(_("The amount is too large."))
         if number is not None and not currency:
             raise ValidationError(_("An amount needs its currency."))
         return {"name": (value.get("name") or "").strip(),
@@ -206,6 +225,14 @@ def clean_edited_value(name: str, value: Any, original: Any) -> Any:
         return original  # suggested values are corrected in the results capability
     if not text:
         raise ValidationError(_("An edited value cannot be empty; reject the field instead."))
+    if name == "sites":
+        try:
+            URLValidator(schemes=["http", "https"])(text)
+        except ValidationError as error:
+            raise ValidationError(_("Give a full web address, e.g. https://example.org/.")
+                                  ) from error
+    if name == "key" and len(text) > 60:
+        raise ValidationError(_("A short name (key) has at most 60 characters."))
     return text
 
 
@@ -248,8 +275,18 @@ def apply_fiche(fiche: DraftFiche, user: Any, agency: Organisation | None = None
                                  "organisation.") % {"key": programme.key})
     if programme is None:
         title = _single(values, "title") or fiche.title or key
-        if agency is None and not is_administrator(user):
-            agency = Organisation.objects.filter(pk=user_organisation_id(user)).first()
+        if not is_administrator(user):
+            # an editor creates programmes of their own organisation, which they can go on
+            # editing and publish; another organisation's are not theirs to create
+            own = Organisation.objects.filter(pk=user_organisation_id(user)).first()
+            if own is None:
+                raise ValidationError(_("Your account belongs to no organisation, so the "
+                                        "programme would have no one to edit it; ask an "
+                                        "administrator to apply this fiche."))
+            if agency is not None and agency != own:
+                raise PermissionDenied(_("Editors create programmes of their own "
+                                         "organisation only."))
+            agency = own
         programme = Programme(key=key[:60], title=title[:400], published=False,
                               implementing_agency=agency)
     for name in TEXT_FIELDS:
@@ -267,8 +304,9 @@ def apply_fiche(fiche: DraftFiche, user: Any, agency: Organisation | None = None
     registry.save_programme(programme)
 
     source = fiche.run.document.source if fiche.run.document else None
+    text = fiche.run.document.text if fiche.run.document else ""
     for found in fields:
-        _apply_field(programme, found, source)
+        _apply_field(programme, found, source, text)
     fiche.status = FicheStatus.APPLIED
     fiche.programme = programme
     fiche.save(update_fields=["status", "programme"])
@@ -281,8 +319,8 @@ def _single(values: dict[str, list[ExtractedField]], name: str) -> Any:
     return found[0].final_value if found else None
 
 
-def _apply_field(programme: Programme, found: ExtractedField, source: SourceDocument | None
-                 ) -> None:
+def _apply_field(programme: Programme, found: ExtractedField, source: SourceDocument | None,
+                 text: str) -> None:
     value = found.final_value
     span = (found.span_start, found.span_end)
     if found.name in STATEMENT_KINDS:
@@ -312,9 +350,13 @@ def _apply_field(programme: Programme, found: ExtractedField, source: SourceDocu
             registry.add_programme_place(programme, place)
     elif found.name == "sites" and not programme.links.filter(url=value).exists():
         registry.add_link(programme, value)
-    if source is not None and found.name not in ("indicators",):
-        registry.record_source(programme, found.name, source, span,
-                               page=found.page, excerpt=str(value)[:500])
+    field = SOURCE_FIELDS.get(found.name, found.name)
+    if source is not None and found.name != "indicators" and not programme.sources.filter(
+            field=field, document=source, span_start=span[0], span_end=span[1]).exists():
+        # the excerpt is what the document says there, as the registry's other sources do
+        excerpt = " ".join(text[span[0]:span[1]].split())[:500] or str(value)[:500]
+        registry.record_source(programme, field, source, span, page=found.page,
+                               excerpt=excerpt)
 
 
 def _organisation(name: str, match: dict[str, Any]) -> Organisation | None:
@@ -324,6 +366,9 @@ def _organisation(name: str, match: dict[str, Any]) -> Organisation | None:
         return None
     acronym = re.findall(r"\(([A-Z][A-Za-z0-9&+-]{1,14})\)", name)
     plain = re.sub(r"\s*\([^)]*\)", "", name).strip() or name
+    if not acronym and re.fullmatch(r"[A-Z][A-Za-z0-9&+-]{1,14}", plain) and \
+            sum(c.isupper() for c in plain) >= 2:
+        acronym = [plain]  # a funder named by its acronym only ("EUTF", "BMZ")
     return registry.get_or_create_organisation(plain[:250], acronym[0] if acronym else "")
 
 

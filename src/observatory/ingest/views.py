@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from observatory.registry.models import Organisation
+from observatory.registry.selectors import can_edit_programme
 
 from . import selectors, services
 from .forms import UploadForm
-from .models import DraftFiche, ExtractedField, IngestionRun, RunStatus
+from .models import DraftFiche, ExtractedField, IngestionRun
 
 
 def _reviewer(request: HttpRequest) -> None:
@@ -36,9 +37,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             upload = form.cleaned_data["file"]
             run = services.ingest_file(upload.name, upload.read(), request.user)
-            if run.status == RunStatus.FAILED:
-                messages.error(request, run.error)
-            return redirect(run)
+            return redirect(run)  # whose page says what failed, if anything did
     return render(request, "ingest/queue.html", {
         "form": form, "runs": selectors.recent_runs(), "pending": selectors.pending_fiches()})
 
@@ -56,21 +55,21 @@ def fiche_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _reviewer(request)
     fiche = get_object_or_404(DraftFiche.objects.select_related(
         "run__document", "existing_programme", "programme"), pk=pk)
-    return render(request, "ingest/fiche.html", _fiche_context(fiche))
+    return render(request, "ingest/fiche.html", _fiche_context(fiche, request.user))
 
 
-def _fiche_context(fiche: DraftFiche) -> dict[str, Any]:
-    text = fiche.run.document.text if fiche.run.document else ""
+def _fiche_context(fiche: DraftFiche, user: Any) -> dict[str, Any]:
     groups = []
     for name, found in selectors.fields_for_review(fiche):
-        groups.append((name, [(f, selectors.source_context(text, f.span_start, f.span_end))
-                              for f in found]))
+        groups.append((name, [(f, selectors.fiche_source_context(fiche, f)) for f in found]))
     matched = {f.match.get("organisation_id") for f in fiche.fields.all()
                if f.name in ("partners", "funders") and f.match.get("organisation_id")}
     return {
         "fiche": fiche, "groups": groups,
         "decisions": fiche.decisions.select_related("user", "field")[:50],
         "agencies": Organisation.objects.filter(pk__in=matched).order_by("name"),
+        "may_merge": fiche.existing_programme is None
+        or can_edit_programme(user, fiche.existing_programme),
     }
 
 
@@ -90,11 +89,13 @@ def decide_field(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as problem:
         error = _message(problem)
     found.refresh_from_db()
-    text = found.fiche.run.document.text if found.fiche.run.document else ""
-    context = {"found": found, "error": error, "fiche": found.fiche,
-               "source": selectors.source_context(text, found.span_start, found.span_end)}
+    fiche = found.fiche
+    context = {"found": found, "error": error, "fiche": fiche,
+               "source": selectors.fiche_source_context(fiche, found),
+               "decisions": fiche.decisions.select_related("user", "field")[:50]}
     if request.headers.get("HX-Request") == "true":
-        return render(request, "ingest/_field.html", context)
+        # the row, and the decisions table out of band
+        return render(request, "ingest/_field_response.html", context)
     if error:
         messages.error(request, error)
     return redirect(found.fiche)
@@ -110,10 +111,16 @@ def decide_fiche(request: HttpRequest, pk: int) -> HttpResponse:
         if action in ("accept_all", "reject"):
             services.decide_fiche(fiche, action, request.user)
         elif action == "apply":
-            agency = Organisation.objects.filter(pk=request.POST.get("agency") or None).first()
+            agency_id = request.POST.get("agency", "")
+            agency = Organisation.objects.filter(pk=int(agency_id)).first() \
+                if agency_id.isdigit() else None
             programme = services.apply_fiche(fiche, request.user, agency)
-            messages.success(request, _("%(key)s is in the registry, not yet published.")
-                             % {"key": programme.key})
+            if programme.published:
+                messages.success(request, _("The accepted values are merged into %(key)s, "
+                                            "which is published.") % {"key": programme.key})
+            else:
+                messages.success(request, _("%(key)s is in the registry, not yet published.")
+                                 % {"key": programme.key})
         elif action == "publish":
             programme = services.publish_fiche_programme(fiche, request.user)
             messages.success(request, _("%(key)s is published.") % {"key": programme.key})
@@ -121,4 +128,6 @@ def decide_fiche(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, _("Unknown decision."))
     except ValidationError as problem:
         messages.error(request, _message(problem))
+    except PermissionDenied as refusal:  # e.g. merging into another organisation's programme
+        messages.error(request, str(refusal) or _("You may not do this."))
     return redirect(fiche)
