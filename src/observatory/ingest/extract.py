@@ -51,7 +51,8 @@ HEADER_WINDOW = 40  # lines looked at above a fiche's first heading for its name
 STRONG_HEADER = 8  # a header this clear starts a new fiche even without a repeated section
 CONNECTORS = {"of", "and", "for", "the", "in", "on", "to", "de", "du", "des", "la", "le", "les",
               "et", "pour", "en", "y", "del", "para", "por", "&", "-", "–", "a", "with"}
-PLACE_SEPARATORS = re.compile(r"\s*(?:,|;|&|/|\band\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
+PLACE_SEPARATORS = re.compile(r"\s*(?:,|;|&|/|\s:\s|\band\b|\bet\b|\by\b|\be\b)\s*",
+                              re.IGNORECASE)
 FUNDER_SEPARATORS = re.compile(r"\s+(?:&|\+|and|et|y)\s+|\s*[;&+]\s*|,\s+(?=[A-Z])")
 REGION_QUALIFIER = re.compile(r"\b(?:Central|Western|Eastern|Northern|Southern|West|East|"
                               r"North|South|Greater|Upper|Lower)\s+$")

@@ -41,10 +41,13 @@ NOT_COUNTED = re.compile(
     r"noviembre|diciembre|mio|million|millions|millones|m€|k€|eur|euros?|usd)\b",
     re.IGNORECASE)
 WOMEN = r"(?:women|woman|females?|girls|femmes|filles|mujeres|niñas)"
-YOUTH = r"(?:young people|young persons|youths?|young women and men|jeunes|j[oó]venes)"
+YOUTH = (r"(?:young people|young persons|youths?|young women and men|jeunes|j[oó]venes|"
+         r"under \d\d|below \d\d|de moins de \d\d ans|menores de \d\d(?: a[nñ]os)?)")
 SPLIT_INTRO = r"(?:including|of whom|of which|among them|among whom|dont|parmi lesquels|" \
               r"incluid[oa]s|entre ell[oa]s|de l[oa]s cuales)"
-_FILLER = r"(?:(?:son|are|were|sont|[eé]taient|ont [eé]t[eé]|occup[ée]e?s par des|held by)\s+)?"
+_FILLER = (r"(?:(?:son|are|were|sont|[eé]taient|ont [eé]t[eé]|occup[ée]e?s par des|held by|"
+           r"led by|run by|owned by|dirig[ée]e?s par des|port[ée]e?s par des|liderad[oa]s por|"
+           r"dirigid[oa]s por|ocupad[oa]s por)\s+)?")
 OF_THEM = re.compile(r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?:of them|of whom|d'entre eux|"
                      r"d'entre elles|de ellos|de ellas)\s+(?:are\s+|were\s+|sont\s+|son\s+)?"
                      r"(?P<a_kind>" + WOMEN + "|" + YOUTH + ")", re.IGNORECASE)

@@ -70,7 +70,9 @@ _PATTERNS: dict[str, list[str]] = {
         r".*\bcovid.*", r".*\bcoronavirus\b.*", r".*\bpandemi[ca]\w*\b.*",
     ],
     SITES: [
-        r"(project |programme )?(web ?site|site|web page|webpage|link|links)",
+        r"(project |programme )?(web ?site|site|web page|webpage|page|link|links)s?",
+        r"sitio( web)?( del (proyecto|programa))?", r"p[aá]ginas?( web)? del (proyecto|programa)",
+        r"pages? (web )?du (projet|programme)",
         r"(more information|further information)", r"site (web )?(du|de) (projet|programme)",
         r"site (internet|web)", r"(sitio|pagina) web( del (proyecto|programa))?",
         r"enlaces?", r"liens?",
