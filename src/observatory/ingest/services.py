@@ -236,12 +236,20 @@ def clean_edited_value(name: str, value: Any, original: Any) -> Any:
     return text
 
 
+def _lock_pending(fiche: DraftFiche) -> None:
+    """Read the fiche's status again, locked until the transaction ends, so that two requests
+    (a double click on "apply") cannot both find it pending."""
+    fiche.status = DraftFiche.objects.select_for_update().values_list(
+        "status", flat=True).get(pk=fiche.pk)
+    if fiche.status != FicheStatus.PENDING:
+        raise ValidationError(_("This fiche has already been decided."))
+
+
 @transaction.atomic
 def decide_fiche(fiche: DraftFiche, action: str, user: Any) -> DraftFiche:
     """accept_all: every pending value accepted; reject: the whole fiche set aside."""
     _require_reviewer(user)
-    if fiche.status != FicheStatus.PENDING:
-        raise ValidationError(_("This fiche has already been decided."))
+    _lock_pending(fiche)
     if action == "accept_all":
         fiche.fields.filter(status=FieldStatus.PENDING).update(status=FieldStatus.ACCEPTED)
     elif action == "reject":
@@ -259,8 +267,7 @@ def apply_fiche(fiche: DraftFiche, user: Any, agency: Organisation | None = None
     same key when there is one (merge), else into a new, unpublished programme implemented by
     ``agency`` (by default an editor's own organisation, so that they can go on editing it)."""
     _require_reviewer(user)
-    if fiche.status != FicheStatus.PENDING:
-        raise ValidationError(_("This fiche has already been decided."))
+    _lock_pending(fiche)
     fields = list(fiche.fields.filter(status__in=[FieldStatus.ACCEPTED, FieldStatus.EDITED]))
     values: dict[str, list[ExtractedField]] = {}
     for found in fields:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from observatory.registry.models import Organisation
 from observatory.registry.selectors import can_edit_programme
 
-from . import selectors, services
+from . import readers, selectors, services
 from .forms import UploadForm
 from .models import DraftFiche, ExtractedField, IngestionRun
 
@@ -22,6 +22,13 @@ from .models import DraftFiche, ExtractedField, IngestionRun
 def _reviewer(request: HttpRequest) -> None:
     if not services.can_review(request.user):
         raise PermissionDenied(_("Only editors and administrators review ingested reports."))
+
+
+def _content_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
 
 
 def _message(error: ValidationError) -> str:
@@ -32,6 +39,13 @@ def _message(error: ValidationError) -> str:
 def queue(request: HttpRequest) -> HttpResponse:
     _reviewer(request)
     form = UploadForm()
+    if request.method == "POST" and _content_length(request) > readers.MAX_BYTES + 64 * 1024:
+        # refused before Django reads the body into a temporary file
+        messages.error(request, _("The file is too large; the limit is %(limit)s MB.")
+                       % {"limit": f"{readers.MAX_BYTES / (1024 * 1024):.1f}".removesuffix(".0")})
+        return render(request, "ingest/queue.html", {
+            "form": form, "runs": selectors.recent_runs(), "pending": selectors.pending_fiches()},
+            status=413)
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
