@@ -355,10 +355,18 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
 
     def close_cell() -> None:
         if cell and cell_kind:
-            first, last = cell[0], cell[-1]
-            text = " ".join(x.stripped for x in cell)
-            found.append((Line(first.index, _span(first)[0], _span(last)[1], text),
-                          (cell_kind, text)))
+            entries: list[list[Line]] = []
+            for x in cell:  # one entry per bullet, wrapped lines joined
+                if not entries or (is_bullet(x.text) and not x.text[:1].isspace()):
+                    entries.append([x])
+                else:
+                    entries[-1].append(x)
+            if not any(is_bullet(x[0].text) for x in entries):
+                entries = [list(cell)]
+            for entry in entries:
+                text = clean(" ".join(x.stripped for x in entry))
+                found.append((Line(entry[0].index, _span(entry[0])[0], _span(entry[-1])[1],
+                                   text), (cell_kind, text)))
         cell.clear()
 
     blanks = 0
@@ -403,8 +411,8 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
     for line, (kind, value) in labelled:
         start, end = _span(line)
         value = re.sub(r"(?i)<br\s*/?>|\s·\s", " ; ", value)
-        if kind == "agency":
-            continue  # who implements is not a partner; the reviewer chooses the agency
+        if kind in ("agency", "title"):
+            continue  # who implements is not a partner; a sidebar's title is no value
         cell = Block([Line(line.index, start, end, value)], 0)
         if kind == "date":
             _add_dates(fiche, cell)
@@ -711,9 +719,10 @@ def _add_places(fiche: Fiche, cell: Block) -> None:
             if value not in fiche.values("countries"):
                 fiche.add("countries", value, cell.start, cell.end)
             match = re.match(r"\s*\(([^)]*)\)?", text[end:]) or re.match(
-                r"\s*[:–—]\s*([^;()]*?)(?=;|$|\s+[·|]\s)", text[end:])
+                r"\s*[:–—]\s*([^;]*?)(?=;|$|\s+[·|/]\s)", text[end:])
             if match:
-                for name in PLACE_SEPARATORS.split(match.group(1)):
+                names = re.sub(r"[()]", ",", match.group(1))
+                for name in PLACE_SEPARATORS.split(names):
                     name = PLACE_GENERIC.sub("", clean(name)).strip(" .")
                     if name and name not in fiche.values("places"):
                         fiche.add("places", name, cell.start, cell.end)

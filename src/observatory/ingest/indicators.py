@@ -48,7 +48,7 @@ SPLIT_INTRO = r"(?:including|of whom|of which|among them|among whom|dont|parmi l
 _FILLER = (r"(?:(?:son|are|were|sont|[eé]taient|ont [eé]t[eé]|occup[ée]e?s par des|held by|"
            r"led by|run by|owned by|dirig[ée]e?s par des|port[ée]e?s par des|liderad[oa]s por|"
            r"dirigid[oa]s por|ocupad[oa]s por)\s+)?")
-OF_THEM = re.compile(r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?:of them|of whom|d'entre eux|"
+OF_THEM = re.compile(r"(?:(?:at least|au moins|al menos|some|about|nearly)\s+)?(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?:of them|of whom|d'entre eux|"
                      r"d'entre elles|de ellos|de ellas)\s+(?:are\s+|were\s+|sont\s+|son\s+)?"
                      r"(?P<a_kind>" + WOMEN + "|" + YOUTH + ")", re.IGNORECASE)
 UNDER_AGE = r"(?:under \d\d|below \d\d|aged \d\d?[–-]\d\d|de moins de \d\d ans|" \
@@ -57,7 +57,8 @@ IN_PARENTHESES = re.compile(r"\(\s*(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?P<a_kind>"
                             + YOUTH + "|" + UNDER_AGE + r")(?:\s*(?:,|;|and|et|y)\s*"
                             r"(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+(?P<b_kind>" + WOMEN + "|"
                             + YOUTH + "|" + UNDER_AGE + r"))?[^)]*\)", re.IGNORECASE)
-SPLIT = re.compile(SPLIT_INTRO + r"\s+(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+" + _FILLER
+SPLIT = re.compile(SPLIT_INTRO + r"\s+(?:(?:au moins|at least|al menos|pr[eè]s de|nearly|about|"
+                   r"some|environ|unos|unas|plus de|more than|m[aá]s de)\s+)?(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+" + _FILLER
                    + r"(?P<a_kind>" + WOMEN + "|" + YOUTH + r")" + r"(?:\s*\([^)]*\)|\s+(?:aged|"
                    r"[aâ]g[ée]e?s de|de|of|entre)\s+\d{1,2}\s*(?:–|-|to|[àa]|y|and)\s*\d{1,2}"
                    r"(?:\s*(?:years|ans|a[nñ]os))?)?"
@@ -74,7 +75,7 @@ CLAUSE_AFTER_COMMA = re.compile(
     r"\s*(?:with|which|who|whose|where|while|whilst|thus|thanks|including|of which|of whom|"
     r"in order|so that|as well as|i\.e\.|e\.g\.|mainly|mostly|notably|especially|in particular|"
     r"avec|dont|qui|gr[aâ]ce|notamment|afin|principalement|con|que|quienes|gracias|incluyendo|"
-    r"entre ell[oa]s|sobre todo|en particular|at least|and have|and are|and has|et ont|y han)\b"
+    r"entre ell[oa]s|sobre todo|en particular|and have|and are|and has|et ont|y han)\b"
     r"|\s*\d", re.IGNORECASE)
 
 
@@ -191,7 +192,7 @@ def _split_groups(rest: str) -> tuple[int | None, int | None, str]:
     """The women and youth parts of a count, and the rest of the clause without them."""
     women = youth = None
     candidates = [m for m in (p.search(rest) for p in (SPLIT, OF_THEM, IN_PARENTHESES))
-                  if m and m.start() < 90]
+                  if m and m.start() < 200]
     match = min(candidates, key=lambda m: m.start()) if candidates else None
     if match:
         groups = match.groupdict()
@@ -244,7 +245,5 @@ def _head_noun(unit: str) -> str:
 
 
 def _drop_short_parentheses(text: str) -> str:
-    def replace(match: re.Match[str]) -> str:
-        return " " if len(match.group(1).split()) <= 6 else match.group(0)
-
-    return re.sub(r"\s*\(([^()]*)\)", replace, text)
+    """Parenthesised details leave the unit phrase: "people (both migrants and hosts)"."""
+    return re.sub(r"\s*\(([^()]*)\)", " ", text)

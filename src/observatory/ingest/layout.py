@@ -142,12 +142,18 @@ SIDEBAR_LABELS = {
              r"countries and (?:regions|territories|areas)|pays|lieux?|zones? d'intervention|"
              r"localisation|pays et (?:r[ée]gions|territoires)|pa[ií]s(?:es)?|"
              r"pa[ií]s(?:es)? y (?:territorios|regiones)|territorios?|localizaci[oó]n|"
-             r"zonas?(?: de intervenci[oó]n)?|[aá]mbito geogr[aá]fico",
+             r"zonas?(?: de intervenci[oó]n)?|[aá]mbito geogr[aá]fico|zones?|"
+             r"territoires?|r[ée]gions? d'intervention",
     "partners": r"(?:implementing |main |key )?partners?(?: organi[sz]ations)?|"
                 r"partenaires?(?: de mise en [oœ]uvre)?|socios?|contrapartes?|aliados|"
                 r"entidades socias|organizaciones socias|consortium|consorcio",
     "agency": r"(?:implementing|lead|executing) (?:agency|organi[sz]ation)|agence d'ex[ée]cution|"
               r"op[ée]rateur|agencia ejecutora|entidad ejecutora",
+    # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
+    # for an organisation, and give no value
+    "title": r"in brief|at a glance|key facts|fact ?sheet|en bref|fiche technique|"
+             r"fiche signal[ée]tique|l'essentiel|ficha t[ée]cnica|datos clave|en resumen|"
+             r"en breve",
 }
 _LABEL_KINDS = [(kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))
                 for kind, pattern in SIDEBAR_LABELS.items()]

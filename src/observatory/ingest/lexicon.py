@@ -71,7 +71,8 @@ _PATTERNS: dict[str, list[str]] = {
     ],
     SITES: [
         r"(project |programme )?(web ?site|site|web page|webpage|page|link|links)s?",
-        r"sitio( web)?( del (proyecto|programa))?", r"p[aá]ginas?( web)? del (proyecto|programa)",
+        r"sitio( web)?( del (proyecto|programa))?", r"pour en savoir plus", r"plus d'informations?",
+        r"(para )?m[aá]s informaci[oó]n", r"find out more", r"learn more", r"p[aá]ginas?( web)? del (proyecto|programa)",
         r"pages? (web )?du (projet|programme)",
         r"(more information|further information)", r"site (web )?(du|de) (projet|programme)",
         r"site (internet|web)", r"(sitio|pagina) web( del (proyecto|programa))?",
@@ -95,7 +96,11 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 def heading_kind(line: str) -> str | None:
     """The section a heading line opens, or None. A heading is short and ends no sentence;
     "Project site: https://…" counts, its address being the section's content."""
-    text = _MARKUP.sub("", _URL.sub("", _MARKUP.sub("", line.strip()))).strip()
+    stripped = line.strip()
+    bold = stripped.startswith(("**", "__")) and stripped.endswith(("**", "__"))
+    text = _MARKUP.sub("", _URL.sub("", _MARKUP.sub("", stripped))).strip()
+    if bold and text.endswith("."):  # "**Ce qui marche.**"
+        text = text[:-1]
     label, colon, inline = text.partition(":")
     if colon and inline.strip() and len(label) <= 40:  # "Website: forthcoming"
         label_words = _NUMBERING.sub("", normalize(_MARKUP.sub("", label))).strip()
