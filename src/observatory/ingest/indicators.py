@@ -48,7 +48,9 @@ SPLIT_INTRO = r"(?:including|of whom|of which|among them|among whom|dont|parmi l
 _FILLER = (r"(?:(?:son|are|were|sont|[eé]taient|ont [eé]t[eé]|occup[ée]e?s par des|held by|"
            r"led by|run by|owned by|dirig[ée]e?s par des|port[ée]e?s par des|liderad[oa]s por|"
            r"dirigid[oa]s por|ocupad[oa]s por)\s+)?")
-OF_THEM = re.compile(r"(?:(?:at least|au moins|al menos|some|about|nearly)\s+)?(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?:of them|of whom|d'entre eux|"
+QUALIFIED = r"(?:(?:at least|au moins|al menos|some|about|nearly|pr[eè]s de|environ|unos|unas|" \
+            r"plus de|more than|m[aá]s de)\s+)?"
+OF_THEM = re.compile(QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?:of them|of whom|d'entre eux|"
                      r"d'entre elles|de ellos|de ellas)\s+(?:are\s+|were\s+|sont\s+|son\s+)?"
                      r"(?P<a_kind>" + WOMEN + "|" + YOUTH + ")", re.IGNORECASE)
 UNDER_AGE = r"(?:under \d\d|below \d\d|aged \d\d?[–-]\d\d|de moins de \d\d ans|" \
@@ -57,8 +59,8 @@ IN_PARENTHESES = re.compile(r"\(\s*(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?P<a_kind>"
                             + YOUTH + "|" + UNDER_AGE + r")(?:\s*(?:,|;|and|et|y)\s*"
                             r"(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+(?P<b_kind>" + WOMEN + "|"
                             + YOUTH + "|" + UNDER_AGE + r"))?[^)]*\)", re.IGNORECASE)
-SPLIT = re.compile(SPLIT_INTRO + r"\s+(?:(?:au moins|at least|al menos|pr[eè]s de|nearly|about|"
-                   r"some|environ|unos|unas|plus de|more than|m[aá]s de)\s+)?(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+" + _FILLER
+SPLIT = re.compile(SPLIT_INTRO + r"\s+" + QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+"
+                   + _FILLER
                    + r"(?P<a_kind>" + WOMEN + "|" + YOUTH + r")" + r"(?:\s*\([^)]*\)|\s+(?:aged|"
                    r"[aâ]g[ée]e?s de|de|of|entre)\s+\d{1,2}\s*(?:–|-|to|[àa]|y|and)\s*\d{1,2}"
                    r"(?:\s*(?:years|ans|a[nñ]os))?)?"

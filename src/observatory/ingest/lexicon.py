@@ -72,7 +72,8 @@ _PATTERNS: dict[str, list[str]] = {
     SITES: [
         r"(project |programme )?(web ?site|site|web page|webpage|page|link|links)s?",
         r"sitio( web)?( del (proyecto|programa))?", r"pour en savoir plus", r"plus d'informations?",
-        r"(para )?m[aá]s informaci[oó]n", r"find out more", r"learn more", r"p[aá]ginas?( web)? del (proyecto|programa)",
+        r"(para )?m[aá]s informaci[oó]n", r"find out more", r"learn more",
+        r"p[aá]ginas?( web)? del (proyecto|programa)",
         r"pages? (web )?du (projet|programme)",
         r"(more information|further information)", r"site (web )?(du|de) (projet|programme)",
         r"site (internet|web)", r"(sitio|pagina) web( del (proyecto|programa))?",
