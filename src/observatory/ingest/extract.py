@@ -53,7 +53,8 @@ CONNECTORS = {"of", "and", "for", "the", "in", "on", "to", "de", "du", "des", "l
               "et", "pour", "en", "y", "del", "para", "por", "&", "-", "–", "a", "with"}
 PLACE_SEPARATORS = re.compile(r"\s*(?:,|;|&|/|\s:\s|\band\b|\bet\b|\by\b|\be\b)\s*",
                               re.IGNORECASE)
-FUNDER_SEPARATORS = re.compile(r"\s+(?:&|\+|and|et|y)\s+|\s*[;&+]\s*|,\s+(?=[A-Z])")
+FUNDER_SEPARATORS = re.compile(r"\s+(?:&|\+|and|et|y)\s+|\s*[;&+]\s*|,\s+(?=[A-Z])|"
+                               r"(?<=\))\s+(?=[A-ZÀ-Ý])")
 REGION_QUALIFIER = re.compile(r"\b(?:Central|Western|Eastern|Northern|Southern|West|East|"
                               r"North|South|Greater|Upper|Lower)\s+$")
 ANNEX_LINE = re.compile(r"(?i)^(annex(es|e)?|anexos?|appendix|appendices|ap[ée]ndices?)\b"
@@ -363,13 +364,13 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
                     entries[-1].append(x)
             if not any(is_bullet(x[0].text) for x in entries):
                 entries = [list(cell)]
-            for entry in entries:
-                text = clean(" ".join(x.stripped for x in entry))
+            for entry in entries:  # wrapped lines kept apart for the partner splitter
+                text = "\n".join(clean(x.text) for x in entry)
                 found.append((Line(entry[0].index, _span(entry[0])[0], _span(entry[-1])[1],
                                    text), (cell_kind, text)))
         cell.clear()
 
-    blanks = 0
+    blanks = values_since_label = plain_values = 0
     for line in body:
         if line.blank:
             blanks += 1
@@ -379,13 +380,18 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
         alone = label_alone(line.text)
         if alone:
             close_cell()
-            cell_kind, pending = alone, None
+            cell_kind, pending, values_since_label, plain_values = alone, None, 0, 0
             used.add(line.index)
             continue
-        if cell_kind and len(line.stripped) <= SIDEBAR_MAX and not lx.heading_kind(line.text) \
-                and not (gap > 1 and not cell and found and found[-1][1][0] != cell_kind):
+        if cell_kind and values_since_label and (gap > 1 or (
+                is_bullet(line.text) and plain_values > 0)):
+            cell_kind = None  # a wide gap, or bullets after plain lines, end the labelled cell
+        if cell_kind and (len(line.stripped) <= SIDEBAR_MAX or is_bullet(line.text)) \
+                and not lx.heading_kind(line.text) and not _sidebar_label_line(line.text):
             cell.append(line)
             used.add(line.index)
+            values_since_label += 1
+            plain_values += not is_bullet(line.text) and not line.text[:1].isspace()
             continue
         close_cell()
         cell_kind = None
@@ -394,8 +400,9 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
             found.append((line, field))
             used.add(line.index)
             pending = None
-        elif field is not None:
-            pending = field[0]
+        elif field is not None:  # "Partners:" alone: its values follow, as cells or bullets
+            pending = cell_kind = field[0]
+            values_since_label = plain_values = 0
             used.add(line.index)
         elif pending and is_bullet(line.text):
             found.append((line, (pending, clean(line.text))))
@@ -410,7 +417,8 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
     """Sidebar values given as "Label: value" lines or table rows."""
     for line, (kind, value) in labelled:
         start, end = _span(line)
-        value = re.sub(r"(?i)<br\s*/?>|\s·\s", " ; ", value)
+        lines_of_value = value.split("\n")
+        value = re.sub(r"(?i)<br\s*/?>|\s·\s", " ; ", " ".join(lines_of_value))
         if kind in ("agency", "title"):
             continue  # who implements is not a partner; a sidebar's title is no value
         cell = Block([Line(line.index, start, end, value)], 0)
@@ -422,6 +430,10 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             _add_places(fiche, cell)
         elif kind == "funders":
             _add_funders(fiche, cell)
+        elif len(lines_of_value) >= 3 and ";" not in value:  # a wrapped list of names
+            cell = Block([Line(line.index, start, end, x) for x in lines_of_value], 0)
+            for name, _s, _e in _split_wrapped_entries(cell):
+                fiche.add("partners", name, start, end)
         else:
             for name in re.split(r"\s*;\s*", value):
                 if clean(name):
