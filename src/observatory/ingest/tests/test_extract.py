@@ -254,7 +254,7 @@ def test_reports_of_the_genre_score_at_least_095(report, truth):
 
 
 @pytest.mark.parametrize("report", [
-    p for folder in ("heldout", "heldout2", "heldout3")
+    p for folder in ("heldout", "heldout2", "heldout3", "heldout4")
     for p in sorted((REPO / "tests" / "data" / folder).glob("*")) if p.suffix in (".txt", ".md")
 ], ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_reports_once_held_out_stay_above_090(report):
