@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "observatory.knowledge",
     "observatory.accounts",
     "observatory.ingest",
+    "observatory.results",
 ]
 
 MIDDLEWARE = [
