@@ -274,4 +274,7 @@ def load_reference_data() -> int:
 
     created = load_iso_places(Place)
     load_vocabularies(Theme, TargetGroup, SdgTarget)
+    from observatory.results.services import load_reference as load_results_reference
+
+    load_results_reference()
     return created

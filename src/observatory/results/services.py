@@ -340,3 +340,12 @@ def return_period(programme: Programme, period: Period, user: Any, comment: str)
                                        _("only submitted or approved periods can be returned."))])
     return ReviewEvent.objects.create(programme=programme, period=period, comment=comment,
                                       action=ReviewAction.RETURN, values=moved, by=user)
+
+
+def load_reference() -> None:
+    """Add or refresh dimensions, categories and reference indicators (migrations load them
+    once; this is for upgrades and emptied databases)."""
+    from .models import Category, Disaggregation
+    from .reference import load_results_reference
+
+    load_results_reference(Dimension, Category, Disaggregation, ReferenceIndicator)

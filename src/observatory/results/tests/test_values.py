@@ -194,7 +194,7 @@ def test_workflow_submit_approve_return_and_totals_count_only_approved():
     services.submit_period(f.programme, f.year2020, f.editor)
     services.approve_period(f.programme, f.year2020, f.funder)
     assert selectors.totals(query) == {(niger, 2020): 21}
-    ((result, indicators),) = selectors.progress(f.programme)
+    ((_result, indicators),) = selectors.progress(f.programme)
     (cell,) = indicators[0].periods
     assert (cell.target, cell.actual) == (50, 21)
     assert cell.progress(f.indicator) == pytest.approx(21 / 50)
@@ -229,7 +229,8 @@ def test_totals_by_region_sex_and_population_group_fold_places_and_ignore_other_
     services.approve_period(f.programme, f.year2020, f.funder)
     by = selectors.totals(selectors.TotalsQuery(
         [f.indicator.pk], dimensions=("sex", "population_group"), place_level=2))
-    assert by == {(region.pk, 2020, "female", "migrant"): 7, (region.pk, 2020, "male", "migrant"): 3}
+    assert by == {(region.pk, 2020, "female", "migrant"): 7,
+                  (region.pk, 2020, "male", "migrant"): 3}
     by_sex = selectors.totals(selectors.TotalsQuery([f.indicator.pk], dimensions=("sex",)))
     niger = region.parent_id
     assert by_sex == {(niger, 2020, "female"): 7, (niger, 2020, "male"): 3}
