@@ -20,12 +20,14 @@ EDITOR_MODELS = {
     "registry": ["programme", "funding", "participation", "programmeplace", "weblink",
                  "fieldsource", "organisation", "place", "sourcedocument"],
     "knowledge": ["statement"],
+    "results": ["result", "indicator"],
 }
 READ_MODELS = {
     "registry": ["programme", "funding", "participation", "programmeplace", "weblink",
                  "fieldsource", "organisation", "place", "sourcedocument", "theme",
                  "targetgroup", "sdgtarget"],
     "knowledge": ["statement"],
+    "results": ["result", "indicator", "period", "referenceindicator", "dimension", "category"],
 }
 
 
@@ -44,9 +46,18 @@ def _permissions(models_by_app: dict[str, list[str]], actions: list[str]) -> lis
 
 def ensure_role_groups(**_: Any) -> None:
     """Create or refresh the three role groups; runs after every migrate."""
+    # post_migrate reaches this app before the apps listed after it have their content types
+    # and permissions, so make them now.
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
     admin_group, _created = Group.objects.get_or_create(name=ADMINISTRATOR)
     admin_group.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=["registry", "knowledge",
+        Permission.objects.filter(content_type__app_label__in=["registry", "knowledge", "results",
                                                                "accounts", "auth"])
     )
     editor_group, _created = Group.objects.get_or_create(name=EDITOR)

@@ -1,6 +1,6 @@
 """A small results framework for tests, built through the services.
 
-    framework = make_framework()          # programme NIGER-1 (2019-2022, implemented by IMP,
+    framework = make_framework()          # programme NIGER-1 (2019-2022, implemented by IMP-NIGER-1,
                                           # funded by FUND), one indicator by sex x pop group
     value(framework.indicator, framework.year2020, "NE", {"sex": "female"}, 12)
 """
@@ -34,7 +34,7 @@ class Framework:
 
 
 def make_framework(key: str = "NIGER-1") -> Framework:
-    implementer, funder_org = make_organisation("IMP"), make_organisation("FUND")
+    implementer, funder_org = make_organisation(f"IMP-{key}"), make_organisation("FUND")
     programme = make_programme(key, agency=implementer, funders=[(funder_org, 1_000_000, "EUR")],
                                start=dt.date(2019, 1, 1), start_precision="year",
                                duration_months=48, places=["NE-1"])
