@@ -17,6 +17,14 @@ from rest_framework.routers import DefaultRouter
 
 from observatory.knowledge.api import StatementViewSet
 from observatory.registry.api import OrganisationViewSet, PlaceViewSet, ProgrammeViewSet
+from observatory.results.api import (
+    DimensionViewSet,
+    IndicatorViewSet,
+    PeriodViewSet,
+    ReferenceIndicatorViewSet,
+    ResultViewSet,
+    ValueViewSet,
+)
 
 app_name = "api"
 
@@ -48,6 +56,13 @@ router.register("programmes", ProgrammeViewSet, basename="programme")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("places", PlaceViewSet, basename="place")
 router.register("statements", StatementViewSet, basename="statement")
+router.register("reference-indicators", ReferenceIndicatorViewSet,
+                basename="reference-indicator")
+router.register("dimensions", DimensionViewSet, basename="dimension")
+router.register("results", ResultViewSet, basename="result")
+router.register("indicators", IndicatorViewSet, basename="indicator")
+router.register("periods", PeriodViewSet, basename="period")
+router.register("values", ValueViewSet, basename="value")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -138,7 +139,12 @@ def save_values(items: list[ValueInput], user: Any, *, strict: bool = True) -> S
     not strict (the entry grid): values that pass their own rules are stored; sums that do
     not add up yet are reported with the rest."""
     report = SaveReport()
-    row_errors = [v for item in items for v in check_input(item)]
+    indicators = list({id(item.indicator): item.indicator for item in items}.values())
+    for indicator in indicators:  # categories may have been retired since they were cached
+        indicator._prefetched_objects_cache = {}  # type: ignore[attr-defined]
+    prefetch_related_objects(indicators, "dimensions__categories", "result__programme")
+    errors_of = {id(item): check_input(item) for item in items}
+    row_errors = [v for found in errors_of.values() for v in found]
     programmes = {item.indicator.result.programme_id: item.indicator.result.programme
                   for item in items}
     for programme in programmes.values():
@@ -146,19 +152,20 @@ def save_values(items: list[ValueInput], user: Any, *, strict: bool = True) -> S
                  _("You may enter results only for your organisation's programmes."))
     if strict and row_errors:
         raise ValuesRefused(row_errors)
-    bad_rows = {id(item) for item in items if check_input(item)} if row_errors else set()
     report.violations.extend(row_errors)
     cache = DisaggregationCache()
     now = timezone.now()
     touched: set[tuple[int, int, int, int]] = set()
     with transaction.atomic():
+        stored = _stored_cells(items)
         for item in items:
-            if id(item) in bad_rows:
+            if errors_of[id(item)]:
                 continue
             disaggregation = cache.get(item.categories)
             cell = {"indicator": item.indicator, "period": item.period, "place": item.place,
                     "disaggregation": disaggregation, "kind": item.kind}
-            existing = DataValue.objects.filter(**cell).first()
+            existing = stored.get((item.indicator.pk, item.period.pk, item.place.pk,
+                                   disaggregation.pk, item.kind))
             if existing is not None and item.kind == ValueKind.ACTUAL and \
                     existing.status in LOCKED and not existing.derived:
                 if _same(existing, item):
@@ -194,13 +201,18 @@ def save_values(items: list[ValueInput], user: Any, *, strict: bool = True) -> S
             obj.entered_by = user if getattr(user, "is_authenticated", False) else None
             obj.entered_at = now
             obj.save()
+            stored[(item.indicator.pk, item.period.pk, item.place.pk, disaggregation.pk,
+                    item.kind)] = obj
         sum_errors: list[Violation] = []
         for group in touched:
             rows = recompute_margins(*group)
             indicator = rows[0].indicator if rows else Indicator.objects.get(pk=group[0])
             if rows:
-                sum_errors.extend(check_sums(indicator, rows, rows[0].period, rows[0].place,
-                                             group[3]))
+                found = check_sums(indicator, rows, rows[0].period, rows[0].place, group[3])
+                for violation in found:  # point at the first line of the group in the input
+                    violation.row = min((i.row for i in items if i.row is not None and (
+                        i.indicator.pk, i.period.pk, i.place.pk, i.kind) == group), default=None)
+                sum_errors.extend(found)
         if strict and sum_errors:
             transaction.set_rollback(True)
             raise ValuesRefused(sum_errors)
@@ -211,6 +223,19 @@ def save_values(items: list[ValueInput], user: Any, *, strict: bool = True) -> S
         ).select_related("indicator", "period", "place", "disaggregation")
         report.violations.extend(outliers(changed))
     return report
+
+
+def _stored_cells(items: list[ValueInput]) -> dict[tuple[int, int, int, int, int], DataValue]:
+    """The stored values of the groups these items touch, in one query."""
+    if not items:
+        return {}
+    rows = DataValue.objects.filter(
+        indicator_id__in={i.indicator.pk for i in items},
+        period_id__in={i.period.pk for i in items},
+        place_id__in={i.place.pk for i in items}, kind__in={i.kind for i in items},
+    ).select_related("indicator")
+    return {(r.indicator_id, r.period_id, r.place_id, r.disaggregation_id, r.kind): r
+            for r in rows}
 
 
 def _same(existing: DataValue, item: ValueInput) -> bool:
@@ -274,6 +299,11 @@ def _actuals(programme: Programme, period: Period) -> Any:
                                     kind=ValueKind.ACTUAL)
 
 
+def _entered(values: Any) -> int:
+    """How many of these values people entered (derived subtotals move with them)."""
+    return values.filter(derived=False).count()
+
+
 def period_errors(programme: Programme, period: Period) -> list[Violation]:
     """Every error among a programme's values for a period (what blocks a submission)."""
     found: list[Violation] = []
@@ -299,8 +329,10 @@ def submit_period(programme: Programme, period: Period, user: Any) -> ReviewEven
     errors = period_errors(programme, period)
     if errors:
         raise ValuesRefused(errors)
-    moved = _actuals(programme, period).filter(
-        status__in=[ValueStatus.DRAFT, ValueStatus.RETURNED]).update(status=ValueStatus.SUBMITTED)
+    moving = _actuals(programme, period).filter(
+        status__in=[ValueStatus.DRAFT, ValueStatus.RETURNED])
+    moved = _entered(moving)
+    moving.update(status=ValueStatus.SUBMITTED)
     if not moved:
         raise ValuesRefused([Violation(ERROR, "workflow", str(period), _("nothing to submit."),
                                        _("enter actual values for the period first."))])
@@ -313,7 +345,9 @@ def approve_period(programme: Programme, period: Period, user: Any,
                    comment: str = "") -> ReviewEvent:
     _require(can_approve(user, programme),
              _("Only administrators and the programme's funders approve its results."))
-    moved = _actuals(programme, period).filter(status=ValueStatus.SUBMITTED).update(
+    moving = _actuals(programme, period).filter(status=ValueStatus.SUBMITTED)
+    moved = _entered(moving)
+    moving.update(
         status=ValueStatus.APPROVED)
     if not moved:
         raise ValuesRefused([Violation(ERROR, "workflow", str(period),
@@ -331,8 +365,10 @@ def return_period(programme: Programme, period: Period, user: Any, comment: str)
         raise ValuesRefused([Violation(ERROR, "workflow", str(period),
                                        _("a returned period needs a comment."),
                                        _("say what must be corrected."))])
-    moved = _actuals(programme, period).filter(
-        status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED]).update(
+    moving = _actuals(programme, period).filter(
+        status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED])
+    moved = _entered(moving)
+    moving.update(
         status=ValueStatus.RETURNED)
     if not moved:
         raise ValuesRefused([Violation(ERROR, "workflow", str(period),

@@ -385,4 +385,6 @@ def test_documentation_pages_load_only_local_files(client: Client, url: str) -> 
 
 def test_api_root_lists_the_resources(client: Client) -> None:
     body = client.get("/api/").json()
-    assert set(body) == {"programmes", "organisations", "places", "statements"}
+    assert set(body) == {"programmes", "organisations", "places", "statements",
+                         "reference-indicators", "dimensions", "results", "indicators",
+                         "periods", "values"}
