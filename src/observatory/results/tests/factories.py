@@ -1,8 +1,9 @@
 """A small results framework for tests, built through the services.
 
-    framework = make_framework()          # programme NIGER-1 (2019-2022, implemented by IMP-NIGER-1,
-                                          # funded by FUND), one indicator by sex x pop group
-    value(framework.indicator, framework.year2020, "NE", {"sex": "female"}, 12)
+    framework = make_framework()  # programme NIGER-1, 2019-2022, implemented by IMP-NIGER-1,
+                                  # funded by FUND; a count by sex x population group, a
+                                  # percentage and a qualitative indicator
+    value_input(framework.indicator, framework.year2020, "NE-1", {"sex": "female"}, 12)
 """
 
 from __future__ import annotations
