@@ -74,7 +74,7 @@ def load_demo(*, accounts: bool = True) -> dict[str, int]:
             account_count += 1
 
     programmes = Programme.objects.filter(key__in=[p.key for p in data.PROGRAMMES])
-    return {
+    counts = {
         "programmes_created": created,
         "programmes_skipped": skipped,
         "programmes": programmes.count(),
@@ -89,6 +89,11 @@ def load_demo(*, accounts: bool = True) -> dict[str, int]:
         "statements": Statement.objects.filter(programme__in=programmes).count(),
         "accounts": account_count,
     }
+    from .results import load_demo_results
+
+    # rebuilt on every run, after the accounts that enter and approve the values
+    counts.update(load_demo_results())
+    return counts
 
 
 def _organisation(org: data.Org) -> Organisation:

@@ -49,6 +49,7 @@ from .models import (
     RunStatus,
 )
 from .readers import read_document
+from .to_results import draft_values
 
 logger = logging.getLogger(__name__)
 
@@ -314,6 +315,7 @@ def apply_fiche(fiche: DraftFiche, user: Any, agency: Organisation | None = None
     text = fiche.run.document.text if fiche.run.document else ""
     for found in fields:
         _apply_field(programme, found, source, text)
+    draft_values(fiche, programme, fields, user)  # accepted suggestions become draft values
     fiche.status = FicheStatus.APPLIED
     fiche.programme = programme
     fiche.save(update_fields=["status", "programme"])
