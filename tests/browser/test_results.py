@@ -63,3 +63,21 @@ def test_enter_values_in_the_grid_then_submit_and_approve(page: Page, transactio
     expect(page.locator(".messages")).to_contain_text("Approved")
     expect(page.locator(f"#indicator-{f.indicator.pk}")).to_contain_text("78")
     screenshot(page, "results-summary")
+
+
+def test_demo_results_page_and_reference_totals_draw_their_charts(page: Page, transactional_db):
+    from observatory.demo.load import load_demo
+    from observatory.results.models import ReferenceIndicator
+
+    load_reference_data()
+    load_demo()
+    page.goto("/programmes/progem/results/")
+    expect(page.locator("h1")).to_contain_text("ProGEM")
+    expect(page.locator(".chart svg").first).to_be_visible()  # Vega-Lite drew the history
+    expect(page.locator(".progress-table").first).to_contain_text("750")
+    screenshot(page, "results-demo-progem")
+    reference = ReferenceIndicator.objects.get(framework="EUTF", code="1.4")
+    page.goto(f"/results/reference/{reference.pk}/")
+    expect(page.locator("#totals")).to_contain_text("Morocco")
+    expect(page.locator("#reference-chart svg")).to_be_visible()
+    screenshot(page, "results-reference-eutf-1-4")

@@ -48,11 +48,13 @@ def _chart_spec(indicator_progress: Any) -> dict[str, Any] | None:
         "width": "container", "height": 160, "data": {"values": data},
         "mark": {"type": "line", "point": True},
         "encoding": {
-            "x": {"field": "period", "type": "temporal", "title": None},
+            "x": {"field": "label", "type": "ordinal", "sort": {"field": "period"},
+                  "title": None, "axis": {"labelAngle": 0}},
             "y": {"field": "value", "type": "quantitative", "title": indicator_progress
                   .indicator.unit or None},
             "color": {"field": "series", "type": "nominal", "title": None,
-                      "scale": {"range": ["#9aa5a0", "#0b6e4f"]}},
+                      "scale": {"domain": [_("Target"), _("Actual")],
+                                "range": ["#9aa5a0", "#0b6e4f"]}},
             "tooltip": [{"field": "label", "title": _("Period")},
                         {"field": "series", "title": " "},
                         {"field": "value", "title": _("Value")}],
