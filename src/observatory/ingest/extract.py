@@ -29,6 +29,7 @@ from .layout import (
     blocks_of,
     clean,
     is_bullet,
+    is_sidebar_title,
     is_table_furniture,
     is_url_line,
     label_alone,
@@ -126,6 +127,8 @@ def extract_fiches(text: str) -> list[Fiche]:
         marker = max((m for m in markers if previous < m < group[0][0]), default=None)
         headers.append(_marker_header(lines, kinds, (marker, markers[marker])) if marker is not None
                        else _find_header(lines, kinds, group[0][0], previous))
+    for header in headers:
+        header.first_line = _ordinal_above(lines, header.first_line)
     fiches = []
     for n, (group, header) in enumerate(zip(groups, headers, strict=True)):
         if not header.key and not header.title:
@@ -135,6 +138,23 @@ def extract_fiches(text: str) -> list[Fiche]:
                       if ANNEX_LINE.match(clean(ln.text))), None)
         fiches.append(_extract_fiche(lines, group, header, annex or end_line))
     return fiches
+
+
+FICHE_ORDINAL = re.compile(
+    r"(?i)^(?:(?:programme|project|projet|proyecto|programa)\s+)?(?:fiches?|fichas?|fact ?sheets?|"
+    r"sheets?|projects?|projets?|proyectos?|programmes?|programas?|programs?)\s*"
+    r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b(?:\s*[(:–—-].{0,60})?$")
+
+
+def _ordinal_above(lines: list[Line], first: int) -> int:
+    """The index of a "FICHA 2" / "Project 3 (presented in English)" line just above a fiche's
+    header, which belongs to that fiche rather than to the one before; else ``first``."""
+    index = first - 1
+    while index >= 0 and first - index <= 4 and lines[index].blank:
+        index -= 1
+    if index >= 0 and not lines[index].blank and FICHE_ORDINAL.match(clean(lines[index].text)):
+        return index
+    return first
 
 
 RUN_IN = re.compile(r"^\s*\*\*(?P<heading>[^*]{2,70}?)\s*[.:]?\s*\*\*\s*[.:]?\s+(?P<rest>\S.*)$")
@@ -371,12 +391,21 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
         cell.clear()
 
     blanks = values_since_label = plain_values = 0
+    wrapping: int | None = None  # the labelled value the next lines may continue
     for line in body:
         if line.blank:
             blanks += 1
             close_cell()
             continue
         gap, blanks = blanks, 0
+        if wrapping is not None and not gap and _wraps_value(found[wrapping], line):
+            found[wrapping] = _joined_value(found[wrapping], line)
+            used.add(line.index)
+            continue
+        wrapping = None
+        if is_sidebar_title(line.text) and not lx.heading_kind(line.text):
+            used.add(line.index)  # "Ficha técnica" over the labelled lines: no value
+            continue
         alone = label_alone(line.text)
         if alone:
             close_cell()
@@ -399,7 +428,7 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
         if field is not None and field[1].strip():
             found.append((line, field))
             used.add(line.index)
-            pending = None
+            pending, wrapping = None, len(found) - 1
         elif field is not None:  # "Partners:" alone: its values follow, as cells or bullets
             pending = cell_kind = field[0]
             values_since_label = plain_values = 0
@@ -411,6 +440,30 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
             pending = None
     close_cell()
     return found, used
+
+
+WRAPPING_KINDS = ("partners", "funders", "place")
+
+
+def _wraps_value(labelled: tuple[Line, tuple[str, str]], line: Line) -> bool:
+    """The line continues a labelled list value wrapped over lines: "Partners: A; B,\n   C; D"
+    (indented, or after a separator or connecting word, or itself a list of names)."""
+    first, (kind, value) = labelled
+    if kind not in WRAPPING_KINDS or _sidebar_label_line(line.text) or lx.heading_kind(line.text):
+        return False
+    if is_bullet(line.text) or is_url_line(line.text) or first.index + 8 < line.index:
+        return False
+    indent = len(first.text) - len(first.text.lstrip())
+    last_word = value.split()[-1].lower() if value.split() else ""
+    return (len(line.text) - len(line.text.lstrip()) > indent or value.rstrip().endswith((";", ","))
+            or last_word in CONNECTORS or line.stripped[:1].islower() or ";" in line.text)
+
+
+def _joined_value(labelled: tuple[Line, tuple[str, str]], line: Line
+                  ) -> tuple[Line, tuple[str, str]]:
+    first, (kind, value) = labelled
+    text = first.text + "\n" + line.text  # the document's text over both lines
+    return Line(first.index, first.start, line.end, text), (kind, value + "\n" + clean(line.text))
 
 
 def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]) -> None:
@@ -686,9 +739,30 @@ def _add_dates(fiche: Fiche, cell: Block) -> None:
         fiche.add("duration_months", found.duration_months, cell.start, cell.end)
 
 
+def _funder_parts(text: str) -> list[str]:
+    """One part per funder. Between semicolons, a name without an amount runs on into the
+    next part that has one: "Oficina de Población, Refugiados y Migración (USD 2,000,000)",
+    "Ministry for Economic Cooperation and Development (BMZ) (EUR 11.2 million)"."""
+    parts: list[str] = []
+    for strong in _split_top_level(text, re.compile(r"\s*;\s*")):
+        weak = _split_top_level(strong, FUNDER_SEPARATORS)
+        starts, cursor = [], 0
+        for part in weak:
+            cursor = strong.find(part, cursor)
+            starts.append(cursor)
+        priced = [bool(find_money(part)) for part in weak]
+        run_start = 0
+        for n, part in enumerate(weak):
+            if not priced[n] and any(priced[n + 1:]):
+                continue  # the name goes on in the next part
+            parts.append(strong[starts[run_start]:starts[n] + len(part)])
+            run_start = n + 1
+    return parts
+
+
 def _add_funders(fiche: Fiche, cell: Block) -> None:
     text = cell.joined
-    for part in _split_top_level(text, FUNDER_SEPARATORS):
+    for part in _funder_parts(text):
         monies = find_money(part)
         name = part
         for money in reversed(monies):
@@ -724,9 +798,23 @@ def _split_top_level(text: str, separators: re.Pattern[str]) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _country_details(text: str, mentions: list[tuple[int, int, str, str]]) -> list[range]:
+    """Where the parenthesised places of a country stand: "Mali (Kayes, Nioro du Sahel)"."""
+    spans = []
+    for _start, end, kind, _value in mentions:
+        match = re.match(r"\s*\([^)]*\)?", text[end:]) if kind == "country" else None
+        if match:
+            spans.append(range(end, end + match.end()))
+    return spans
+
+
 def _add_places(fiche: Fiche, cell: Block) -> None:
     text = cell.joined
-    for _start, end, kind, value in _place_mentions(text):
+    mentions = _place_mentions(text)
+    details = _country_details(text, mentions)
+    for start, end, kind, value in mentions:
+        if kind != "country" and any(start in span for span in details):
+            continue  # a region's name inside a place's name: "Nioro du Sahel"
         if kind == "country":
             if value not in fiche.values("countries"):
                 fiche.add("countries", value, cell.start, cell.end)

@@ -44,17 +44,29 @@ WOMEN = r"(?:women|woman|females?|girls|femmes|filles|mujeres|niñas)"
 YOUTH = (r"(?:young people|young persons|youths?|young women and men|jeunes|j[oó]venes|"
          r"under \d\d|below \d\d|de moins de \d\d ans|menores de \d\d(?: a[nñ]os)?)")
 SPLIT_INTRO = r"(?:including|of whom|of which|among them|among whom|dont|parmi lesquels|" \
-              r"incluid[oa]s|entre ell[oa]s|de l[oa]s cuales)"
-_FILLER = (r"(?:(?:son|are|were|sont|[eé]taient|ont [eé]t[eé]|occup[ée]e?s par des|held by|"
+              r"parmi elles|parmi eux|incluid[oa]s|entre ell[oa]s|de ell[oa]s|de l[oa]s cuales)"
+_FILLER = (r"(?:(?:de|d'|son|are|were|sont|[eé]taient|ont [eé]t[eé]|occup[ée]e?s par des|held by|"
            r"led by|run by|owned by|dirig[ée]e?s par des|port[ée]e?s par des|liderad[oa]s por|"
            r"dirigid[oa]s por|ocupad[oa]s por)\s+)?")
 QUALIFIED = r"(?:(?:at least|au moins|al menos|some|about|nearly|pr[eè]s de|environ|unos|unas|" \
             r"plus de|more than|m[aá]s de)\s+)?"
-OF_THEM = re.compile(QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?:of them|of whom|d'entre eux|"
-                     r"d'entre elles|de ellos|de ellas)\s+(?:are\s+|were\s+|sont\s+|son\s+)?"
-                     r"(?P<a_kind>" + WOMEN + "|" + YOUTH + ")", re.IGNORECASE)
 UNDER_AGE = r"(?:under \d\d|below \d\d|aged \d\d?[–-]\d\d|de moins de \d\d ans|" \
             r"moins de \d\d ans|menores de \d\d(?: a[nñ]os)?)"
+AGE_QUALIFIER = (r"\s+(?:" + UNDER_AGE + r"|(?:aged|[aâ]g[ée]e?s de|de|of|entre)\s+\d{1,2}\s*"
+                 r"(?:–|-|to|[àa]|y|and)\s*\d{1,2})(?:\s*(?:years(?: old)?|ans|a[nñ]os))?")
+# "under 25", "de 18 a 29 años"
+AGE_TAIL = r"(?:" + AGE_QUALIFIER + r")?"
+OF_THEM = re.compile(QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?:of them|of whom|d'entre eux|"
+                     r"d'entre elles|de ellos|de ellas)\s+(?:are\s+|were\s+|sont\s+|son\s+)?"
+                     r"(?P<a_kind>" + WOMEN + "|" + YOUTH + ")" + AGE_TAIL
+                     + r"(?:\s*(?:,|and|et|y)\s*(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+"
+                     r"(?:(?:of them|d'entre eux|de ellos)\s+)?(?P<b_kind>" + WOMEN + "|" + YOUTH
+                     + "|" + UNDER_AGE + "))?", re.IGNORECASE)
+PERCENT_OF = re.compile(r"(?:" + SPLIT_INTRO + r"\s+)?(?P<a_share>\d{1,3}(?:[.,]\d+)?)\s*"
+                        r"(?:%|per ?cent|pour ?cent|por ciento)\s+(?:(?:of them|of whom|"
+                        r"d'entre eux|d'entre elles|de ellos|de ellas|of|de|d')\s*)?"
+                        r"(?:(?:are|were|sont|son)\s+)?(?P<a_kind>" + WOMEN + "|" + YOUTH + ")",
+                        re.IGNORECASE)  # "45% of them women"
 IN_PARENTHESES = re.compile(r"\(\s*(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?P<a_kind>" + WOMEN + "|"
                             + YOUTH + "|" + UNDER_AGE + r")(?:\s*(?:,|;|and|et|y)\s*"
                             r"(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+(?P<b_kind>" + WOMEN + "|"
@@ -63,9 +75,13 @@ SPLIT = re.compile(SPLIT_INTRO + r"\s+" + QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202
                    + _FILLER
                    + r"(?P<a_kind>" + WOMEN + "|" + YOUTH + r")" + r"(?:\s*\([^)]*\)|\s+(?:aged|"
                    r"[aâ]g[ée]e?s de|de|of|entre)\s+\d{1,2}\s*(?:–|-|to|[àa]|y|and)\s*\d{1,2}"
-                   r"(?:\s*(?:years|ans|a[nñ]os))?)?"
+                   r"(?:\s*(?:years|ans|a[nñ]os))?|" + AGE_QUALIFIER + r")?"
                    + r"(?:\s*(?:,|and|et|y)\s*(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+" + _FILLER
-                   + r"(?P<b_kind>" + WOMEN + "|" + YOUTH + r"))?", re.IGNORECASE)
+                   + r"(?P<b_kind>" + WOMEN + "|" + YOUTH + r")" + AGE_TAIL + r")?", re.IGNORECASE)
+GROUPS = (SPLIT, OF_THEM, IN_PARENTHESES, PERCENT_OF)
+SUBSET_BEFORE = re.compile(SPLIT_INTRO + r"\s+" + QUALIFIED + r"$", re.IGNORECASE)
+SUBSET_VERB = re.compile(r"\s+(?:have|has|had|are|were|was|is|ont|sont|a|est|han|ha|son|fueron)\b",
+                         re.IGNORECASE)  # "…, dont 17 ont été adoptées": a result of its own
 AGE_RANGE = re.compile(r"^\s*(?:–|-|to|à|a|y|and)\s*\d{1,2}\b")
 AUXILIARIES = {"are", "is", "were", "was", "have", "has", "had", "been", "be", "being", "will",
                "would", "ont", "sont", "ete", "été", "a", "ont-ils", "han", "sido", "son",
@@ -88,16 +104,19 @@ def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]
         monies = [m for m in find_money(text) if m.amount is not None
                   and text[:m.start].count("(") <= text[:m.start].count(")")]
         taken = [(m.start, m.end) for m in find_money(text)]
-        taken += [(m.start(), m.end()) for pattern in (SPLIT, OF_THEM, IN_PARENTHESES)
+        taken += [(m.start(), m.end()) for pattern in GROUPS
                   for m in pattern.finditer(text)]  # "including 58 women", "(19 women)"
-        found = [(_plain(m.amount), m.end) for m in monies] + _numbers(text, taken)
-        for value, unit_start in sorted(found, key=lambda item: item[1]):
+        found = [(_plain(m.amount), m.start, m.end) for m in monies] + _numbers(text, taken)
+        earlier = ""  # what the sentence's previous number counted, for "…, benefiting 18,000"
+        for value, number_start, unit_start in sorted(found, key=lambda item: item[2]):
             rest = text[unit_start:]
-            women, youth, rest = _split_groups(rest)
+            women, youth, rest = _split_groups(rest, value)
             if re.match(r"\s*(?:%|per ?cent|pour ?cent|por ciento)", rest):
                 unit = _percent_phrase(text[:unit_start], rest)
             else:
-                unit = _unit_phrase(rest, previous_unit)
+                unit = _object_unit(text[:number_start], rest, earlier) or \
+                    _unit_phrase(rest, previous_unit)
+            earlier = rest
             if not unit:
                 continue
             results.append(({"value": value, "unit": unit, "women": women, "youth": youth},
@@ -121,18 +140,23 @@ def _items(blocks: list[Block]) -> list[tuple[str, int, int]]:
             first, last = current[0], current[-1]
             items[-1] = (text, first.start + len(first.text) - len(first.text.lstrip()),
                          last.start + len(last.text.rstrip()))
-    sentences = []
+    sentences: list[tuple[str, int, int]] = []
     for text, start, end in items:
-        for sentence in re.split(r"(?<=[.;!?])\s+(?=[A-Z0-9])", text):
-            sentences.append((sentence, start, end))
+        for n, sentence in enumerate(re.split(r"(?<=[.;!?])\s+(?=[A-Z0-9])", text)):
+            if n and any(p.match(sentence) for p in GROUPS):  # "…; 1.027 de ellas son mujeres"
+                sentences[-1] = (sentences[-1][0] + " " + sentence, start, end)
+            else:
+                sentences.append((sentence, start, end))
     return sentences
 
 
-def _numbers(text: str, money_spans: list[tuple[int, int]]) -> list[tuple[int | float, int]]:
-    found: list[tuple[int | float, int]] = []
+def _numbers(text: str, money_spans: list[tuple[int, int]]
+             ) -> list[tuple[int | float, int, int]]:
+    """(value, start, end) of the counted numbers of a sentence."""
+    found: list[tuple[int | float, int, int]] = []
     match = LEADING_WORD.match(text)
     if match:
-        found.append((NUMBER_WORDS[match.group(1).lower()], match.end()))
+        found.append((NUMBER_WORDS[match.group(1).lower()], match.start(1), match.end()))
     for match in NUMBER.finditer(text):
         if any(s <= match.start() < e for s, e in money_spans):
             continue
@@ -148,6 +172,8 @@ def _numbers(text: str, money_spans: list[tuple[int, int]]) -> list[tuple[int | 
                      text[:match.start()], re.IGNORECASE):
             continue
         before = text[:match.start()]
+        if SUBSET_BEFORE.search(before) and not SUBSET_VERB.match(after):
+            continue  # "…, dont 5 issus des communautés": a part of the number before
         if re.search(r"(?:n[°o]\.?|no\.|#|session|phase|article|law|loi|ley)\s*$", before,
                      re.IGNORECASE) or (before.rstrip().endswith(("(", "[")) and \
                 re.match(r"\s*(?:to|-|–)\s*\d", text[match.end():])):
@@ -155,7 +181,7 @@ def _numbers(text: str, money_spans: list[tuple[int, int]]) -> list[tuple[int | 
         value = _parse_number(raw)
         if value is None:
             continue
-        found.append((value, match.end()))
+        found.append((value, match.start(), match.end()))
     return found
 
 
@@ -190,25 +216,38 @@ def _parse_number(raw: str) -> int | float | None:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-def _split_groups(rest: str) -> tuple[int | None, int | None, str]:
-    """The women and youth parts of a count, and the rest of the clause without them."""
+def _split_groups(rest: str, value: int | float) -> tuple[int | None, int | None, str]:
+    """The women and youth parts of a count, and the rest of the clause without them. A part
+    stated after another number of the sentence belongs to that number."""
     women = youth = None
-    candidates = [m for m in (p.search(rest) for p in (SPLIT, OF_THEM, IN_PARENTHESES))
-                  if m and m.start() < 200]
+    limit = _next_number(rest)
+    candidates = [m for m in (p.search(rest) for p in GROUPS)
+                  if m and m.start() < 200 and m.start() <= limit]
     match = min(candidates, key=lambda m: m.start()) if candidates else None
     if match:
         groups = match.groupdict()
-        for amount, kind in ((groups.get("a"), groups.get("a_kind")),
-                             (groups.get("b"), groups.get("b_kind"))):
-            if amount is None:
+        for amount, kind, share in ((groups.get("a"), groups.get("a_kind"), False),
+                                    (groups.get("b"), groups.get("b_kind"), False),
+                                    (groups.get("a_share"), groups.get("a_kind"), True)):
+            if amount is None or kind is None:
                 continue
-            value = _parse_number(amount.strip().rstrip(",."))
+            part = _parse_number(amount.strip().rstrip(",."))
+            if share and part is not None:
+                part = round(value * part / 100)  # "1,200 trainees, 45% of them women"
             if re.fullmatch(WOMEN, kind, re.IGNORECASE):
-                women = value  # type: ignore[assignment]
+                women = part  # type: ignore[assignment]
             else:
-                youth = value  # type: ignore[assignment]
+                youth = part  # type: ignore[assignment]
         rest = rest[:match.start()] + rest[match.end():]
     return women, youth, rest
+
+
+def _next_number(rest: str) -> int:
+    """Where the next counted number of a clause starts (years left aside), or its end."""
+    for match in NUMBER.finditer(rest):
+        if not re.fullmatch(r"(19|20)\d\d", match.group(1)):
+            return match.start()
+    return len(rest)
 
 
 def _unit_phrase(rest: str, previous_unit: str) -> str:
@@ -233,6 +272,119 @@ def _unit_phrase(rest: str, previous_unit: str) -> str:
     words = [w for w in words if w][:MAX_UNIT_WORDS]
     phrase = " ".join(words).strip(" ,-–")
     return phrase if re.search(r"[^\W\d_]{2,}", phrase) else ""
+
+
+# -- a number in object position: "the guichets have welcomed 4 870 users" ---------------
+
+VERB_FORM = re.compile(r"(?:\w{3,}(?:ed|ing)|\w+(?:é|ée|és|ées)|"
+                       r"\w{2,}(?:ados?|adas?|idos?|idas?|aron|ieron|ó))", re.IGNORECASE)
+NOT_VERBS = {"during", "including", "according", "following", "regarding", "concerning", "need",
+             "seed", "speed", "hundred", "santé", "société", "comité", "qualité", "année",
+             "journée", "entrée", "estado", "mercado", "partido", "sentido", "resultado"}
+HELPERS = {"has", "have", "had", "ont", "a", "avait", "avaient", "ayant", "han", "ha", "había",
+           "habían", "hemos", "avons", "is", "are", "was", "were", "sont", "est", "été", "been",
+           "se", "will", "would", "can", "could", "fue", "fueron", "also", "aussi", "también",
+           "already", "déjà", "ya", "now", "désormais", "so", "far"}
+TRAILERS = re.compile(r"(?:\s+(?:over|more than|almost|nearly|about|around|approximately|some|"
+                      r"at least|up to|a total of|plus de|pr[eè]s de|environ|au moins|au total|"
+                      r"un total de|m[aá]s de|cerca de|unos|unas|alrededor de|to|à|a|al|au|aux))+$",
+                      re.IGNORECASE)
+SUBJECT_STOPS = {"in", "at", "dans", "en", "à", "au", "aux", "from", "with", "avec", "con", "para",
+                 "pour", "for", "between", "entre", "across", "to", "since", "depuis", "durante",
+                 "during", "que", "qui", "which", "who", "that", "dont", "by", "par", "por"}
+LEADING = {"the", "a", "an", "le", "la", "les", "l'", "el", "los", "las", "un", "une", "una",
+           "unos", "unas", "des", "et", "and", "y", "que", "qui", "which", "who", "that", "se",
+           "il", "ils", "elle", "elles", "they", "it", "ellos", "ellas", "this", "these", "ce",
+           "ces", "este", "estos", "then"}
+CONNECTORS_OUT = {"de", "d'", "du", "des", "del", "of", "la", "le", "les", "l'", "y", "et", "and",
+                  "the", "el", "los", "las", "a", "à"}
+MAX_OBJECT_WORDS = 8
+
+
+def _object_unit(before: str, rest: str, earlier: str) -> str:
+    """The unit of a number that a verb stands before: what is counted, the verb, and who
+    did it: "ont accueilli 4 870 usagers" after "3 guichets" gives "usagers accueilli
+    guichets"; "" when the number opens its clause."""
+    clause = re.sub(r"\([^)]*\)", " ", before)
+    clause = re.split(r"[;:,]|\s[–—]\s", clause)[-1]
+    clause = TRAILERS.sub("", clause.strip()).strip()
+    words = clause.split()
+    verb_at = _predicate_start(words)
+    counted = _noun_phrase(rest) if verb_at is not None else ""
+    if verb_at is None or not counted:
+        return ""
+    subject = words[:verb_at]
+    while subject and subject[-1].lower() in HELPERS:
+        subject.pop()
+    head = _subject_head(" ".join(subject)) or _subject_head(earlier)
+    verbs = [w for w in words[verb_at:] if w.lower() not in HELPERS]
+    while verbs and verbs[-1].lower() in CONNECTORS_OUT:
+        verbs.pop()
+    return " ".join([counted, *verbs, head][:MAX_UNIT_WORDS]).strip()
+
+
+def _predicate_start(words: list[str]) -> int | None:
+    """Where the verbs that govern a number start in the words before it, or None."""
+    if not words:
+        return None
+    if _verb_like(words, len(words) - 1):
+        verb_at = len(words) - 1  # "… have welcomed 4 870 users"
+    elif _verb_like(words, 0) and len(words) <= 5 and words[0][:1].islower():
+        return 0  # a bullet under a lead-in: "provided psychosocial support to 680 people"
+    else:
+        return None
+    while verb_at >= 2 and words[verb_at - 1].lower() in ("et", "and", "y") and (
+            verb_at == 2 or _verb_like(words, verb_at - 2)):
+        verb_at -= 2  # "accueilli et orienté"
+    return verb_at
+
+
+def _verb_like(words: list[str], n: int) -> bool:
+    word = words[n].strip(".,;:«»\"“”").lower()
+    if (not word.isalpha() and "-" not in word) or word in NOT_VERBS:
+        return False
+    return bool(VERB_FORM.fullmatch(word)) or (n > 0 and words[n - 1].lower() in HELPERS
+                                               and word not in HELPERS and len(word) > 2)
+
+
+def _noun_phrase(rest: str) -> str:
+    """The words right after a number up to a verb, a break or another number."""
+    words: list[str] = []
+    following = re.sub(AGE_QUALIFIER, " ", rest, count=1, flags=re.IGNORECASE).split()
+    for n, word in enumerate(following):
+        bare = word.strip("\"“”«»*").lower()
+        if not bare or re.match(r"[(\[\d]", bare) or bare in HELPERS or bare in SUBJECT_STOPS:
+            break
+        if bare in ("et", "and", "y") and n + 1 < len(following) and \
+                _verb_like(following, n + 1):
+            break  # "… de la diáspora y generado 96 empleos"
+        words.append(word.strip(",.;:!?\"“”«»*"))
+        if re.search(r"[,.;:!?]$", word) or len(words) >= MAX_OBJECT_WORDS:
+            break
+    while words and words[-1].lower() in CONNECTORS_OUT:
+        words.pop()
+    phrase = " ".join(w for w in words if w)
+    return phrase if re.search(r"[^\W\d_]{2,}", phrase) else ""
+
+
+def _subject_head(text: str) -> str:
+    """The head of a subject: "3 guichets « migration » ouverts" gives "guichets"."""
+    words = text.split()
+    while words and (words[0].lower() in LEADING or re.fullmatch(r"[\d.,]+", words[0])):
+        words.pop(0)
+    head: list[str] = []
+    for word in words:
+        bare = word.lower().strip(",.;:")
+        if word[:1] in "(«\"“[" or bare in HELPERS or bare in SUBJECT_STOPS or (
+                VERB_FORM.fullmatch(bare) and bare not in NOT_VERBS) or len(head) >= 6:
+            break
+        head.append(word.strip(",.;:"))
+        if re.search(r"[,.;:]$", word):
+            break
+    while head and head[-1].lower() in CONNECTORS_OUT:
+        head.pop()
+    return " ".join(head)
+
 
 
 def _head_noun(unit: str) -> str:

@@ -157,6 +157,7 @@ SIDEBAR_LABELS = {
 }
 _LABEL_KINDS = [(kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))
                 for kind, pattern in SIDEBAR_LABELS.items()]
+_TITLE_LABEL = re.compile(rf"(?:{SIDEBAR_LABELS['title']})", re.IGNORECASE)
 
 
 def label_alone(line: str) -> str | None:
@@ -169,6 +170,12 @@ def label_alone(line: str) -> str | None:
         if pattern.fullmatch(text.lower()):
             return kind
     return None
+
+
+def is_sidebar_title(line: str) -> bool:
+    """A sidebar's title alone on its line, in any case: "Ficha técnica", "**Key facts**"."""
+    text = line.strip().strip("#*_:|> ").strip()
+    return bool(text) and _TITLE_LABEL.fullmatch(text.lower()) is not None
 
 
 def labelled_field(line: str) -> tuple[str, str] | None:

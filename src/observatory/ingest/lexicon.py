@@ -48,7 +48,9 @@ _PATTERNS: dict[str, list[str]] = {
         r".*\brelaci[oó]n\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
         r".*\blien\b.*\bmigrations?\b.*\bdeveloppement\b.*",
         r".*\bmigrations?\b.*\bdeveloppement\b.*\blien\b.*",
-        r"(how|comment|como) .*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
+        r"(how|comment|como|en quoi|in what way|de quelle (maniere|facon)|de que (manera|forma)) "
+        r".*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
+        r".*\barticul\w*\b.*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
         r"migration (and|&|-|–) development( link(age)?s?)?",
     ],
     CHALLENGES: [
@@ -65,9 +67,15 @@ _PATTERNS: dict[str, list[str]] = {
         r"(les )?(lecons apprises|enseignements)\b.*", r"ce qui (marche|fonctionne).*",
         r"lo que funciona.*", r"what works.*",
         r"(las )?(principales )?buenas practicas.*", r"(las )?lecciones aprendidas.*",
+        r"(les )?pratiques (a partager|a retenir|a diffuser|a tester|prometteuses|inspirantes)\b.*",
+        r"practices (to|worth) (share|sharing|replicate|replicating)\b.*",
+        r"(las )?practicas (a compartir|replicables|prometedoras|destacadas)\b.*",
     ],
     COVID: [
         r".*\bcovid.*", r".*\bcoronavirus\b.*", r".*\bpandemi[ca]\w*\b.*",
+        r".*\b(crise|crisis) (sanitaire|sanitaria)\b.*", r".*\bhealth (crisis|emergency)\b.*",
+        r".*\b(urgence|emergencia) (sanitaire|sanitaria)\b.*",
+        r".*\b(lockdowns?|confinements?)\b.*",
     ],
     SITES: [
         r"(project |programme )?(web ?site|site|web page|webpage|page|link|links)s?",
