@@ -322,6 +322,19 @@ def period_errors(programme: Programme, period: Period) -> list[Violation]:
     return found
 
 
+def _move(programme: Programme, period: Period, user: Any, action: str,
+          from_statuses: list[int], to_status: int, comment: str,
+          nothing: tuple[str, str]) -> ReviewEvent:
+    """Move a programme's actual values for a period along the workflow and record it."""
+    moving = _actuals(programme, period).filter(status__in=from_statuses)
+    moved = _entered(moving)
+    if not moved:
+        raise ValuesRefused([Violation(ERROR, "workflow", str(period), *nothing)])
+    moving.update(status=to_status)
+    return ReviewEvent.objects.create(programme=programme, period=period, comment=comment,
+                                      action=action, values=moved, by=user)
+
+
 @transaction.atomic
 def submit_period(programme: Programme, period: Period, user: Any) -> ReviewEvent:
     _require(can_enter(user, programme),
@@ -329,15 +342,9 @@ def submit_period(programme: Programme, period: Period, user: Any) -> ReviewEven
     errors = period_errors(programme, period)
     if errors:
         raise ValuesRefused(errors)
-    moving = _actuals(programme, period).filter(
-        status__in=[ValueStatus.DRAFT, ValueStatus.RETURNED])
-    moved = _entered(moving)
-    moving.update(status=ValueStatus.SUBMITTED)
-    if not moved:
-        raise ValuesRefused([Violation(ERROR, "workflow", str(period), _("nothing to submit."),
-                                       _("enter actual values for the period first."))])
-    return ReviewEvent.objects.create(programme=programme, period=period,
-                                      action=ReviewAction.SUBMIT, values=moved, by=user)
+    return _move(programme, period, user, ReviewAction.SUBMIT,
+                 [ValueStatus.DRAFT, ValueStatus.RETURNED], ValueStatus.SUBMITTED, "",
+                 (_("nothing to submit."), _("enter actual values for the period first.")))
 
 
 @transaction.atomic
@@ -345,16 +352,10 @@ def approve_period(programme: Programme, period: Period, user: Any,
                    comment: str = "") -> ReviewEvent:
     _require(can_approve(user, programme),
              _("Only administrators and the programme's funders approve its results."))
-    moving = _actuals(programme, period).filter(status=ValueStatus.SUBMITTED)
-    moved = _entered(moving)
-    moving.update(
-        status=ValueStatus.APPROVED)
-    if not moved:
-        raise ValuesRefused([Violation(ERROR, "workflow", str(period),
-                                       _("no submitted values to approve."),
-                                       _("wait until the implementer submits the period."))])
-    return ReviewEvent.objects.create(programme=programme, period=period, comment=comment,
-                                      action=ReviewAction.APPROVE, values=moved, by=user)
+    return _move(programme, period, user, ReviewAction.APPROVE, [ValueStatus.SUBMITTED],
+                 ValueStatus.APPROVED, comment,
+                 (_("no submitted values to approve."),
+                  _("wait until the implementer submits the period.")))
 
 
 @transaction.atomic
@@ -365,18 +366,10 @@ def return_period(programme: Programme, period: Period, user: Any, comment: str)
         raise ValuesRefused([Violation(ERROR, "workflow", str(period),
                                        _("a returned period needs a comment."),
                                        _("say what must be corrected."))])
-    moving = _actuals(programme, period).filter(
-        status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED])
-    moved = _entered(moving)
-    moving.update(
-        status=ValueStatus.RETURNED)
-    if not moved:
-        raise ValuesRefused([Violation(ERROR, "workflow", str(period),
-                                       _("no submitted or approved values to return."),
-                                       _("only submitted or approved periods can be returned."))])
-    return ReviewEvent.objects.create(programme=programme, period=period, comment=comment,
-                                      action=ReviewAction.RETURN, values=moved, by=user)
-
+    return _move(programme, period, user, ReviewAction.RETURN,
+                 [ValueStatus.SUBMITTED, ValueStatus.APPROVED], ValueStatus.RETURNED, comment,
+                 (_("no submitted or approved values to return."),
+                  _("only submitted or approved periods can be returned.")))
 
 def load_reference() -> None:
     """Add or refresh dimensions, categories and reference indicators (migrations load them
