@@ -154,24 +154,24 @@ def _short(value: Any) -> str:
 
 
 def evaluate(ground_truth: dict[str, Any], extracted: list[dict[str, Any]]) -> Evaluation:
-    """Compare extracted fiches (dicts in the ground-truth format) with the ground truth."""
+    """Compare extracted fiches (dicts in the ground-truth format) with the ground truth.
+
+    Fiches are paired by key; a fiche whose key was misread is paired by its title instead, so
+    the key counts as one miss and the fiche's other fields are still scored."""
     scores = {name: FieldScore() for name in ALL_FIELDS}
-    by_key = {" ".join(words(f.get("key"))): f for f in extracted}
-    paired: set[str] = set()
-    for expected in ground_truth.get("fiches", []):
-        key = " ".join(words(expected.get("key")))
-        got = by_key.get(key)
-        label = expected.get("key")
-        if got is not None:
-            paired.add(key)
+    expected_fiches = list(ground_truth.get("fiches", []))
+    pairs = _pair_fiches(expected_fiches, extracted)
+    for index, expected in enumerate(expected_fiches):
+        got = pairs.get(index)
         for name in ALL_FIELDS:
             if name not in expected:
                 continue
-            _score_field(scores[name], name, label, expected[name],
-                         (got or {}).get(name) if got is not None else None)
-    for key, got in by_key.items():
-        if key in paired:
-            continue
+            _score_field(scores[name], name, expected.get("key"), expected[name],
+                         got.get(name) if got is not None else None)
+    paired_ids = {id(got) for got in pairs.values()}
+    for got in extracted:
+        if id(got) in paired_ids:
+            continue  # a misread key was scored with its fiche
         for name in ALL_FIELDS:
             value = got.get(name)
             for item in value if isinstance(value, list) else [value]:
@@ -181,6 +181,26 @@ def evaluate(ground_truth: dict[str, Any], extracted: list[dict[str, Any]]) -> E
                         f"[{got.get('key')}] {name}: extracted from a fiche not in the ground "
                         f"truth: {_short(item)}")
     return Evaluation(scores)
+
+
+def _pair_fiches(expected: list[dict[str, Any]], extracted: list[dict[str, Any]]
+                 ) -> dict[int, dict[str, Any]]:
+    """Ground-truth index -> extracted fiche: same key first, then the most similar title."""
+    by_key = {" ".join(words(f.get("key"))): f for f in extracted}
+    pairs: dict[int, dict[str, Any]] = {}
+    for index, fiche in enumerate(expected):
+        got = by_key.get(" ".join(words(fiche.get("key"))))
+        if got is not None:
+            pairs[index] = got
+    free = [f for f in extracted if all(f is not g for g in pairs.values())]
+    for index, fiche in enumerate(expected):
+        if index in pairs or not free:
+            continue
+        best = max(free, key=lambda f: token_f1(fiche.get("title"), f.get("title")))
+        if token_f1(fiche.get("title"), best.get("title")) >= 0.6:
+            pairs[index] = best
+            free.remove(best)
+    return pairs
 
 
 def _score_field(score: FieldScore, name: str, label: str, expected: Any, got: Any) -> None:

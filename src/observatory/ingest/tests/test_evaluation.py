@@ -61,9 +61,15 @@ def test_amounts_must_agree_and_names_may_be_acronyms():
 
 
 def test_fiches_pair_by_key_and_unpaired_ones_count_against():
-    result = evaluate(TRUTH, extracted(key="PROGEM-2"))
+    result = evaluate(TRUTH, extracted(key="PROGEM-2", title="Another programme altogether"))
     assert result.total.tp == 0
     assert result.total.fn == 8 and result.total.fp == 8  # every value, both ways
+
+
+def test_a_fiche_whose_key_was_misread_pairs_by_title_and_loses_only_its_key():
+    result = evaluate(TRUTH, extracted(key="Project 1"))
+    assert (result.fields["key"].tp, result.fields["key"].fp, result.fields["key"].fn) == (0, 1, 1)
+    assert result.total.tp == 7 and result.total.fp == 1 and result.total.fn == 1
 
 
 def test_fields_left_out_of_the_truth_are_not_scored():
