@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "observatory.accounts",
     "observatory.ingest",
     "observatory.results",
+    "observatory.iati",
 ]
 
 MIDDLEWARE = [

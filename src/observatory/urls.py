@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("observatory.accounts.urls")),
     path("ingest/", include("observatory.ingest.urls")),
     path("", include("observatory.results.urls")),
+    path("iati/", include("observatory.iati.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("observatory.api_urls")),
     path("admin/", admin.site.urls),
