@@ -46,7 +46,12 @@ class Org:
     country: str = ""  # ISO 3166-1 alpha-2, blank for international bodies
     website: str = ""
     is_diaspora: bool = False
+    iati_ref: str = ""  # IATI organisation identifier, as the organisation publishes it
 
+
+# OECD DAC purpose code of every demo programme (not in the report; chosen by us).
+DEMO_SECTOR = ("15190", "Facilitation of orderly, safe, regular and responsible migration "
+               "and mobility")
 
 GOV = OrganisationType.GOVERNMENT
 LOCAL_GOV = OrganisationType.LOCAL_GOVERNMENT
@@ -59,7 +64,7 @@ ORGANISATIONS: dict[str, Org] = {
     "GIZ": Org("Deutsche Gesellschaft für Internationale Zusammenarbeit", "GIZ", PUBLIC, "DE",
                "https://www.giz.de"),
     "Enabel": Org("Enabel, Belgian development agency", "Enabel", PUBLIC, "BE",
-                  "https://www.enabel.be"),
+                  "https://www.enabel.be", iati_ref="BE-BCE_KBO-0264814354"),
     "SNV": Org("SNV Netherlands Development Organisation", "SNV",
                OrganisationType.INTERNATIONAL_NGO, "NL", "https://snv.org"),
     "AFD": Org("Agence Française de Développement", "AFD", PUBLIC, "FR", "https://www.afd.fr"),

@@ -74,6 +74,7 @@ def load_demo(*, accounts: bool = True) -> dict[str, int]:
             account_count += 1
 
     programmes = Programme.objects.filter(key__in=[p.key for p in data.PROGRAMMES])
+    _add_sector(programmes)
     counts = {
         "programmes_created": created,
         "programmes_skipped": skipped,
@@ -96,11 +97,22 @@ def load_demo(*, accounts: bool = True) -> dict[str, int]:
     return counts
 
 
+def _add_sector(programmes: Any) -> None:
+    """Every demo programme works on migration governance: OECD DAC purpose code 15190, which
+    IATI files need (rule 6.2.2) and the report's fiches do not state as a code."""
+    from observatory.iati.models import ProgrammeSector
+
+    for programme in programmes:
+        ProgrammeSector.objects.get_or_create(
+            programme=programme, vocabulary="1", code=data.DEMO_SECTOR[0],
+            defaults={"percentage": 100, "narrative": data.DEMO_SECTOR[1]})
+
+
 def _organisation(org: data.Org) -> Organisation:
     return services.get_or_create_organisation(
         org.name, org.acronym, org_type=org.org_type,
         country=services.country(org.country) if org.country else None,
-        website=org.website, is_diaspora=org.is_diaspora,
+        website=org.website, is_diaspora=org.is_diaspora, iati_ref=org.iati_ref,
     )
 
 
