@@ -63,7 +63,7 @@ _UNIT = (
 )
 _YEAR_UNITS = re.compile(r"y|an|a[ñn]", re.IGNORECASE)  # how the year units begin
 _TERM = rf"\d{{1,3}}(?:[.,]\d)?\s*(?:{_UNIT})?"
-_PLUS = r"\s*(?:\+|&|and|et|y)\s*"
+_PLUS = r"\s*(?:\(\s*\+|\+|&|and|et|y)\s*"
 _TERMS = rf"(?:{_TERM}{_PLUS})*\d{{1,3}}(?:[.,]\d)?\s*{_UNIT}"
 _TERM_RE = re.compile(rf"(?P<n>\d{{1,3}}(?:[.,]\d)?)\s*(?P<unit>{_UNIT})?", re.IGNORECASE)
 
@@ -204,6 +204,24 @@ def _read(m: re.Match[str], text: str) -> StartDuration | None:
     if months is None:
         return None
     return StartDuration(None, months, m.start(), m.end())
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "douze": 12, "dix-huit": 18,
+    "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "ocho": 8, "nueve": 9, "diez": 10, "doce": 12, "dieciocho": 18,
+}
+_NUMBER_WORD_RE = re.compile(
+    r"(?<![^\W\d_])(" + "|".join(sorted((w.strip() for w in _NUMBER_WORDS), key=len, reverse=True))
+    + rf")(?=\s+{_UNIT})", re.IGNORECASE)
+
+
+def spelled_numbers(text: str) -> str:
+    """Durations spelt out in words, in digits: "four years" -> "4 years"."""
+    return _NUMBER_WORD_RE.sub(lambda m: str(_NUMBER_WORDS[m.group(1).lower()]), text)
 
 
 def find_start_duration(text: str) -> StartDuration | None:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import lexicon as lx
-from .dates import find_start_duration
+from .dates import find_start_duration, spelled_numbers
 from .geo import find_countries, find_world_regions
 from .indicators import find_indicators
 from .layout import (
@@ -33,6 +33,7 @@ from .layout import (
     is_table_furniture,
     is_url_line,
     label_alone,
+    label_kind,
     labelled_field,
     looks_like_sidebar,
     split_lines,
@@ -135,15 +136,59 @@ def extract_fiches(text: str) -> list[Fiche]:
             continue  # section names in an introduction, not a fiche
         end_line = headers[n + 1].first_line if n + 1 < len(groups) else len(lines)
         annex = next((ln.index for ln in lines[group[-1][0] + 1:end_line]
-                      if ANNEX_LINE.match(clean(ln.text))), None)
+                      if ANNEX_LINE.match(clean(ln.text))
+                      or _report_heading(lines, ln, lines[header.first_line])), None)
         fiches.append(_extract_fiche(lines, group, header, annex or end_line))
     return fiches
 
 
+RULE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
+
+
+def _report_heading(lines: list[Line], line: Line, fiche_first: Line) -> bool:
+    """A heading of the report itself after a fiche's last section, which ends the fiche: a
+    markdown heading of a higher level than the fiche's own ("## 4. Recommendations" after
+    "### Fiche 3"), or a line in capitals standing alone after a wide gap or a rule."""
+    level = len(line.stripped) - len(line.stripped.lstrip("#"))
+    own = len(fiche_first.stripped) - len(fiche_first.stripped.lstrip("#"))
+    if level:
+        return own > 0 and level < own
+    text = clean(line.text)
+    if not _alone(lines, line) or text.upper() != text or not re.search(r"[A-ZÀ-Ý]{4}", text):
+        return False
+    if lx.heading_kind(line.text) or label_alone(line.text) or is_sidebar_title(line.text) \
+            or _sidebar_label_line(line.text):
+        return False
+    above = [ln for ln in lines[max(0, line.index - 4):line.index]]
+    blanks = 0
+    for earlier in reversed(above):
+        if not earlier.blank:
+            return bool(RULE.match(earlier.text)) or blanks >= 2
+        blanks += 1
+    return blanks >= 2
+
+
+ORDINAL_WORDS = (r"fiches?|fichas?|fact ?sheets?|sheets?|projects?|projets?|proyectos?|"
+                 r"programmes?|programas?|programs?|experiences?|exp[ée]riences?|experiencias?|"
+                 r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?")
 FICHE_ORDINAL = re.compile(
-    r"(?i)^(?:(?:programme|project|projet|proyecto|programa)\s+)?(?:fiches?|fichas?|fact ?sheets?|"
-    r"sheets?|projects?|projets?|proyectos?|programmes?|programas?|programs?)\s*"
+    rf"(?i)^(?:(?:programme|project|projet|proyecto|programa)\s+)?(?:{ORDINAL_WORDS})\s*"
     r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b(?:\s*[(:–—-].{0,60})?$")
+ORDINAL_PREFIX = re.compile(
+    rf"(?i)^(?:(?:programme|project|projet|proyecto|programa)\s+)?(?:{ORDINAL_WORDS})\s*"
+    r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b\s*[.:–—|-]?\s*(?P<rest>.*)$")
+KEY_AND_TITLE = re.compile(r"^(.{2,40}?)(?:\s+[–—:|-]|\s*:)\s+(.{8,})$")
+
+
+def after_ordinal(text: str) -> str | None:
+    """What follows a fiche's number on its line ("Project 2 - KEY: Title" -> "KEY: Title",
+    "EXPERIENCIA 3" -> ""), or None when the line does not begin with one; a note in
+    parentheses ("Project 3 (presented in English)") counts as nothing."""
+    match = ORDINAL_PREFIX.match(text)
+    if not match:
+        return None
+    rest = match.group("rest").strip()
+    return "" if rest.startswith("(") else rest
 
 
 def _ordinal_above(lines: list[Line], first: int) -> int:
@@ -176,6 +221,7 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
         if re.match(r"^#+\s*\d", line.stripped):
             continue  # "## 2. Introduction": a numbered section of the report
         text = clean(line.text)
+        text = after_ordinal(text) or text  # "### Fiche 1 — PIUR"
         if _keyish(text) and _strong_key(text):
             found[line.index] = (text, "")
             continue
@@ -276,6 +322,14 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                 break
             window.insert(0, line)
         index -= 1
+    ordinal = next((n for n in range(len(window) - 1, -1, -1)
+                    if after_ordinal(clean(window[n].text)) is not None), None)
+    if ordinal is not None:
+        return _ordinal_header(lines, window[ordinal:])
+    return _header_in(lines, window, first_heading)
+
+
+def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _Header:
     best: tuple[int, int] | None = None
     for n, line in enumerate(window[:-1]):
         key, title = clean(line.text), clean(window[n + 1].text)
@@ -296,6 +350,34 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         if _titleish(title):
             return _Header(title[:60], title, None, line, line.index, line.index)
     return _Header("", "", None, None, first_heading, first_heading - 1)
+
+
+def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
+    """The header of a numbered fiche: "Project 2 - KEY: Title", or "EXPERIENCIA 3" with the
+    name and title on the lines below it. The number makes it a clear header."""
+    first, below = window[0], window[1:]
+    rest = after_ordinal(clean(first.text)) or ""
+    match = KEY_AND_TITLE.match(rest)
+    if match and _keyish(match.group(1)):
+        key_line = _part_of(first, match.group(1))
+        header = _Header(match.group(1), match.group(2), key_line, _part_of(first, match.group(2)),
+                         first.index, first.index)
+    elif rest and _keyish(rest):
+        title = below[0] if below and _titleish(clean(below[0].text)) else None
+        header = _Header(rest, clean(title.text) if title else "", _part_of(first, rest), title,
+                         first.index, (title or first).index)
+    else:
+        header = _header_in(lines, below, first.index + 1)
+    header.first_line = first.index
+    header.score = STRONG_HEADER
+    return header
+
+
+def _part_of(line: Line, part: str) -> Line:
+    """The stretch of a line that holds ``part`` (its first characters as printed)."""
+    at = line.text.find(part[:12])
+    start = line.start + at if at >= 0 else line.start
+    return Line(line.index, start, start + len(part) if at >= 0 else line.end, part)
 
 
 def _alone(lines: list[Line], line: Line) -> bool:
@@ -424,6 +506,12 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
             continue
         close_cell()
         cell_kind = None
+        several = _slashed_fields(line.text)
+        if several:
+            found.extend((line, one) for one in several)
+            used.add(line.index)
+            pending = wrapping = None
+            continue
         field = _sidebar_label_line(line.text)
         if field is not None and field[1].strip():
             found.append((line, field))
@@ -432,6 +520,9 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
         elif field is not None:  # "Partners:" alone: its values follow, as cells or bullets
             pending = cell_kind = field[0]
             values_since_label = plain_values = 0
+            used.add(line.index)
+        elif _bare_label(line.text):  # "Partners" alone on its line, its bullets below
+            pending = _bare_label(line.text)
             used.add(line.index)
         elif pending and is_bullet(line.text):
             found.append((line, (pending, clean(line.text))))
@@ -445,6 +536,42 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
 WRAPPING_KINDS = ("partners", "funders", "place")
 
 
+def _bare_label(text: str) -> str | None:
+    """The kind of a list label written alone, without a colon, in any case: "Partners"."""
+    if is_bullet(text) or lx.heading_kind(text):
+        return None
+    kind = label_kind(clean(text)) if len(text.strip()) <= 40 else None
+    return kind if kind in WRAPPING_KINDS else None
+SLASH = re.compile(r"\s+/\s+")
+
+
+def _slashed_fields(text: str) -> list[tuple[str, str]]:
+    """The labelled values of one line that strings several together with " / ":
+    "Key data: Budget €4M (EU) / Start: October 2020, 36 months / Where: …"."""
+    parts = SLASH.split(text.strip())
+    if len(parts) < 3:
+        return []
+    fields = [_leading_field(part) for part in parts]
+    labelled = [f for f in fields if f is not None]
+    return labelled if len(labelled) >= 2 else []
+
+
+def _leading_field(part: str) -> tuple[str, str] | None:
+    """(kind, value) of "Label: value", or of "Label value" when the label is a known one;
+    behind a sidebar title ("Key data: Budget €4M"), the field that follows it."""
+    field = labelled_field(part) if ":" in part else None
+    if field is not None and field[0] == "title":
+        return _leading_field(field[1])
+    if field is not None:
+        return field
+    words = part.split()
+    for size in (3, 2, 1):
+        kind = label_kind(" ".join(words[:size]))
+        if len(words) > size and kind not in (None, "title"):
+            return kind, " ".join(words[size:])
+    return None
+
+
 def _wraps_value(labelled: tuple[Line, tuple[str, str]], line: Line) -> bool:
     """The line continues a labelled list value wrapped over lines: "Partners: A; B,\n   C; D"
     (indented, or after a separator or connecting word, or itself a list of names)."""
@@ -456,14 +583,16 @@ def _wraps_value(labelled: tuple[Line, tuple[str, str]], line: Line) -> bool:
     indent = len(first.text) - len(first.text.lstrip())
     last_word = value.split()[-1].lower() if value.split() else ""
     return (len(line.text) - len(line.text.lstrip()) > indent or value.rstrip().endswith((";", ","))
-            or last_word in CONNECTORS or line.stripped[:1].islower() or ";" in line.text)
+            or last_word in CONNECTORS or line.stripped[:1].islower() or ";" in line.text
+            or value.count("(") > value.count(")") or line.stripped[:1] == "(")
 
 
 def _joined_value(labelled: tuple[Line, tuple[str, str]], line: Line
                   ) -> tuple[Line, tuple[str, str]]:
     first, (kind, value) = labelled
     text = first.text + "\n" + line.text  # the document's text over both lines
-    return Line(first.index, first.start, line.end, text), (kind, value + "\n" + clean(line.text))
+    more = clean(line.text).strip("| ")  # a table row's continuation: "      | more names"
+    return Line(first.index, first.start, line.end, text), (kind, value + "\n" + more)
 
 
 def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]) -> None:
@@ -479,10 +608,13 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             _add_dates(fiche, cell)
             _add_dates(fiche, Block([Line(line.index, start, end, "Starting " + value)], 0))
             _add_dates(fiche, Block([Line(line.index, start, end, f"({value})")], 0))
+            _add_dates(fiche, Block([Line(line.index, start, end,
+                                          "Duration: " + spelled_numbers(value))], 0))
         elif kind == "place":
             _add_places(fiche, cell)
         elif kind == "funders":
-            _add_funders(fiche, cell)
+            value = _funder_lines(lines_of_value)
+            _add_funders(fiche, Block([Line(line.index, start, end, value)], 0))
         elif len(lines_of_value) >= 3 and ";" not in value:  # a wrapped list of names
             cell = Block([Line(line.index, start, end, x) for x in lines_of_value], 0)
             for name, _s, _e in _split_wrapped_entries(cell):
@@ -491,6 +623,20 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             for name in re.split(r"\s*;\s*", value):
                 if clean(name):
                     fiche.add("partners", clean(name), start, end)
+
+
+def _funder_lines(lines_of_value: list[str]) -> str:
+    """A funders value wrapped over lines, joined; a line that ends with an amount closes its
+    funder: "Ministry for Economic Cooperation\nand Development (BMZ): EUR 3,000,000\nAustrian
+    Development Agency (ADA): EUR 650,000"."""
+    text = ""
+    for part in lines_of_value:
+        if text:
+            monies = find_money(text)
+            ends_priced = bool(monies) and not text[monies[-1].end:].strip(" .,)")
+            text += " ; " if ends_priced and not text.rstrip().endswith(";") else " "
+        text += part.strip()
+    return re.sub(r"(?i)<br\s*/?>|\s·\s", " ; ", text)
 
 
 def _split_at(blocks: list[Block], heading_lines: set[int]) -> list[Block]:
@@ -541,6 +687,7 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
     """Quoted blocks (“…”, «…», > …) and the attribution line that follows one."""
     found: list[tuple[str, int, int]] = []
     kept: list[Block] = []
+    blocks = [part for block in blocks for part in _split_attribution(block)]
     n = 0
     while n < len(blocks):
         block = blocks[n]
@@ -568,6 +715,18 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
         kept.append(block)
         n += 1
     return found, kept
+
+
+def _split_attribution(block: Block) -> list[Block]:
+    """A quote and its "— Name, place" line printed without a blank line between them, as two
+    blocks."""
+    if len(block.lines) < 2:
+        return [block]
+    last, before = block.lines[-1], block.lines[-2]
+    if last.stripped[:1] in "—–" and before.stripped.rstrip("*_ ")[-1:] in CLOSE_QUOTES \
+            and block.lines[0].stripped.lstrip("*_ ")[:1] in OPEN_QUOTES:
+        return [Block(block.lines[:-1], block.gap_before), Block([last], 0)]
+    return [block]
 
 
 def _closes_quote(block: Block) -> bool:
@@ -819,7 +978,7 @@ def _add_places(fiche: Fiche, cell: Block) -> None:
             if value not in fiche.values("countries"):
                 fiche.add("countries", value, cell.start, cell.end)
             match = re.match(r"\s*\(([^)]*)\)?", text[end:]) or re.match(
-                r"\s*[:–—]\s*([^;]*?)(?=;|$|\s+[·|/]\s)", text[end:])
+                r"(?:\s*:|\s+[–—-])\s*([^;]*?)(?=;|$|\s+[·|/]\s)", text[end:])
             if match:
                 names = re.sub(r"[()]", ",", match.group(1))
                 for name in PLACE_SEPARATORS.split(names):
@@ -828,6 +987,30 @@ def _add_places(fiche: Fiche, cell: Block) -> None:
                         fiche.add("places", name, cell.start, cell.end)
         elif value not in fiche.values("places"):
             fiche.add("places", value, cell.start, cell.end)
+    _add_named_areas(fiche, cell, mentions)
+
+
+NAMED_AREA = re.compile(r"(?<![\w(])(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})\s*"
+                        r"\((?P<inner>[^()]{3,})\)")
+
+
+def _add_named_areas(fiche: Fiche, cell: Block, mentions: list[tuple[int, int, str, str]]
+                     ) -> None:
+    """Areas that are no country, with their places in parentheses: "Somaliland (Hargeisa,
+    Burao)" in a places cell gives the area and each place."""
+    text = cell.joined
+    for match in NAMED_AREA.finditer(text):
+        start, end = match.span("name")
+        if any(s < end and start < e for s, e, _k, _v in mentions):
+            continue
+        inner = match.group("inner")
+        names = [match.group("name"), *PLACE_SEPARATORS.split(inner)]
+        if find_countries(inner) or find_money(inner) or find_start_duration(inner):
+            continue
+        for name in names:
+            name = PLACE_GENERIC.sub("", clean(name)).strip(" .")
+            if name and name not in fiche.values("places"):
+                fiche.add("places", name, cell.start, cell.end)
 
 
 def _add_partners(fiche: Fiche, cells: list[Block]) -> None:

@@ -40,14 +40,15 @@ NOT_COUNTED = re.compile(
     r"d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
     r"noviembre|diciembre|mio|million|millions|millones|m€|k€|eur|euros?|usd)\b",
     re.IGNORECASE)
-WOMEN = r"(?:women|woman|females?|girls|femmes|filles|mujeres|niñas)"
+WOMEN = (r"(?:young women|jeunes (?:filles|femmes)|mujeres j[oó]venes|women|woman|females?|girls|"
+         r"femmes|filles|mujeres|niñas)")
 YOUTH = (r"(?:young people|young persons|youths?|young women and men|jeunes|j[oó]venes|"
          r"under \d\d|below \d\d|de moins de \d\d ans|menores de \d\d(?: a[nñ]os)?)")
 SPLIT_INTRO = r"(?:including|of whom|of which|among them|among whom|dont|parmi lesquels|" \
               r"parmi elles|parmi eux|incluid[oa]s|entre ell[oa]s|de ell[oa]s|de l[oa]s cuales)"
 _FILLER = (r"(?:(?:de|d'|son|are|were|sont|[eé]taient|ont [eé]t[eé]|occup[ée]e?s par des|held by|"
            r"led by|run by|owned by|dirig[ée]e?s par des|port[ée]e?s par des|liderad[oa]s por|"
-           r"dirigid[oa]s por|ocupad[oa]s por)\s+)?")
+           r"dirigid[oa]s por|ocupad[oa]s por|pour des|for|para)\s+)?")
 QUALIFIED = r"(?:(?:at least|au moins|al menos|some|about|nearly|pr[eè]s de|environ|unos|unas|" \
             r"plus de|more than|m[aá]s de)\s+)?"
 UNDER_AGE = r"(?:under \d\d|below \d\d|aged \d\d?[–-]\d\d|de moins de \d\d ans|" \
@@ -62,11 +63,12 @@ OF_THEM = re.compile(QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?:of them|o
                      + r"(?:\s*(?:,|and|et|y)\s*(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+"
                      r"(?:(?:of them|d'entre eux|de ellos)\s+)?(?P<b_kind>" + WOMEN + "|" + YOUTH
                      + "|" + UNDER_AGE + "))?", re.IGNORECASE)
-PERCENT_OF = re.compile(r"(?:" + SPLIT_INTRO + r"\s+)?(?P<a_share>\d{1,3}(?:[.,]\d+)?)\s*"
+PERCENT_OF = re.compile(r"(?:" + SPLIT_INTRO + r"\s+)?" + QUALIFIED
+                        + r"(?P<a_share>\d{1,3}(?:[.,]\d+)?)\s*"
                         r"(?:%|per ?cent|pour ?cent|por ciento)\s+(?:(?:of them|of whom|"
                         r"d'entre eux|d'entre elles|de ellos|de ellas|of|de|d')\s*)?"
-                        r"(?:(?:are|were|sont|son)\s+)?(?P<a_kind>" + WOMEN + "|" + YOUTH + ")",
-                        re.IGNORECASE)  # "45% of them women"
+                        + _FILLER + r"(?:(?:are|were|sont|son)\s+)?(?P<a_kind>" + WOMEN + "|"
+                        + YOUTH + ")", re.IGNORECASE)  # "45% of them women"
 IN_PARENTHESES = re.compile(r"\(\s*(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?P<a_kind>" + WOMEN + "|"
                             + YOUTH + "|" + UNDER_AGE + r")(?:\s*(?:,|;|and|et|y)\s*"
                             r"(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+(?P<b_kind>" + WOMEN + "|"
@@ -78,16 +80,24 @@ SPLIT = re.compile(SPLIT_INTRO + r"\s+" + QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202
                    r"(?:\s*(?:years|ans|a[nñ]os))?|" + AGE_QUALIFIER + r")?"
                    + r"(?:\s*(?:,|and|et|y)\s*(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+" + _FILLER
                    + r"(?P<b_kind>" + WOMEN + "|" + YOUTH + r")" + AGE_TAIL + r")?", re.IGNORECASE)
+YOUTH_UNIT = re.compile(r"(?:young (?:people|persons|men and women)|youths?|"
+                        r"jeunes(?! (?:filles|femmes))|j[oó]venes)\b"
+                        r"(?!,?\s+(?:et|and|y|e|ou|or|o)\s)", re.IGNORECASE)  # not "youth and …"
 GROUPS = (SPLIT, OF_THEM, IN_PARENTHESES, PERCENT_OF)
 SUBSET_BEFORE = re.compile(SPLIT_INTRO + r"\s+" + QUALIFIED + r"$", re.IGNORECASE)
 SUBSET_VERB = re.compile(r"\s+(?:have|has|had|are|were|was|is|ont|sont|a|est|han|ha|son|fueron)\b",
                          re.IGNORECASE)  # "…, dont 17 ont été adoptées": a result of its own
+WHOLE_OF = re.compile(r"\d\s+(?:of|out of|sur|de|d'entre)\s+(?:the|les|los|las)\s+$",
+                      re.IGNORECASE)  # the 22 of "18 of the 22"
+PART_OF_THEM = re.compile(r"\s*(?:%\s*)?(?:of them|of which|of whom|de ell[oa]s|d'entre (?:eux|"
+                          r"elles)|de (?:los|las) cuales)\b", re.IGNORECASE)
 AGE_RANGE = re.compile(r"^\s*(?:–|-|to|à|a|y|and)\s*\d{1,2}\b")
 AUXILIARIES = {"are", "is", "were", "was", "have", "has", "had", "been", "be", "being", "will",
                "would", "ont", "sont", "ete", "été", "a", "ont-ils", "han", "sido", "son",
                "fueron", "ha", "fue", "est", "furent", "seront", "will be"}
 CLAUSE_BREAK = re.compile(r"\s(?:in order to|so as to|thanks to|so that|afin de|afin que|"
-                          r"gr[aâ]ce [aà]|gracias a|con el fin de|para que)\s", re.IGNORECASE)
+                          r"gr[aâ]ce [aà]|gracias a|con el fin de|para que|autour d[e'’]|"
+                          r"around|alrededor de)\s?(?=[A-ZÀ-Ý])", re.IGNORECASE)
 MAX_UNIT_WORDS = 12
 CLAUSE_AFTER_COMMA = re.compile(
     r"\s*(?:with|which|who|whose|where|while|whilst|thus|thanks|including|of which|of whom|"
@@ -119,6 +129,8 @@ def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]
             earlier = rest
             if not unit:
                 continue
+            if youth is None and YOUTH_UNIT.match(unit):
+                youth = value  # "2,400 young people …": all of them are young
             results.append(({"value": value, "unit": unit, "women": women, "youth": youth},
                             start, end))
             previous_unit = unit
@@ -172,6 +184,8 @@ def _numbers(text: str, money_spans: list[tuple[int, int]]
                      text[:match.start()], re.IGNORECASE):
             continue
         before = text[:match.start()]
+        if WHOLE_OF.search(before) or (found and _part_of_them(after)):
+            continue  # "18 of the 22 municipalities", "7 offices, 5 of them with a budget"
         if SUBSET_BEFORE.search(before) and not SUBSET_VERB.match(after):
             continue  # "…, dont 5 issus des communautés": a part of the number before
         if re.search(r"(?:n[°o]\.?|no\.|#|session|phase|article|law|loi|ley)\s*$", before,
@@ -183,6 +197,18 @@ def _numbers(text: str, money_spans: list[tuple[int, int]]
             continue
         found.append((value, match.start(), match.end()))
     return found
+
+
+def _part_of_them(after: str) -> bool:
+    """"5 of them with a budget line": a part of the number before, not a result of its own
+    ("139 of them returned")."""
+    match = PART_OF_THEM.match(after)
+    if not match:
+        return False
+    rest = after[match.end():]
+    following = rest.split()[:1]
+    return not (SUBSET_VERB.match(rest) or (following and VERB_FORM.fullmatch(
+        following[0].strip(",.;").lower()) and following[0].lower() not in NOT_VERBS))
 
 
 def _plain(amount: Decimal) -> int | float:

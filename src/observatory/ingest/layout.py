@@ -143,12 +143,14 @@ SIDEBAR_LABELS = {
              r"localisation|pays et (?:r[ée]gions|territoires)|pa[ií]s(?:es)?|"
              r"pa[ií]s(?:es)? y (?:territorios|regiones)|territorios?|localizaci[oó]n|"
              r"zonas?(?: de intervenci[oó]n)?|[aá]mbito geogr[aá]fico|zones?|"
-             r"territoires?|r[ée]gions? d'intervention",
+             r"territoires?|r[ée]gions? d'intervention|d[oó]nde|o[uù]|lugar(?:es)?|ubicaci[oó]n|"
+             r"emplacements?|sites? d'intervention",
     "partners": r"(?:implementing |main |key )?partners?(?: organi[sz]ations)?|"
                 r"partenaires?(?: de mise en [oœ]uvre)?|socios?|contrapartes?|aliados|"
                 r"entidades socias|organizaciones socias|consortium|consorcio",
     "agency": r"(?:implementing|lead|executing) (?:agency|organi[sz]ation)|agence d'ex[ée]cution|"
-              r"op[ée]rateur|agencia ejecutora|entidad ejecutora",
+              r"op[ée]rateur|agencia ejecutora|entidad ejecutora|implementers?|implemented by|"
+              r"ejecuta(?:do por)?|ejecutor(?:a|es)?|mis en [oœ]uvre par|mise en [oœ]uvre",
     # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
     # for an organisation, and give no value
     "title": r"in brief|at a glance|key facts|fact ?sheet|en bref|fiche technique|"
@@ -170,6 +172,12 @@ def label_alone(line: str) -> str | None:
         if pattern.fullmatch(text.lower()):
             return kind
     return None
+
+
+def label_kind(label: str) -> str | None:
+    """The kind of a label given exactly, in any case: "Budget", "Fecha de inicio"."""
+    text = label.strip().strip("*_: ").lower()
+    return next((kind for kind, pattern in _LABEL_KINDS if pattern.fullmatch(text)), None)
 
 
 def is_sidebar_title(line: str) -> bool:

@@ -40,6 +40,11 @@ _PATTERNS: dict[str, list[str]] = {
         r"(las )?(principales )?caracteristicas\b.*",
         r"(principales )?(actividades|logros|resultados)( principales| alcanzados)?\b.*",
         r"descripcion del (proyecto|programa)",
+        r"ce qui a ete (realise|fait|accompli)\b.*", r"what (has been|was) (achieved|done)\b.*",
+        r"lo que se ha (logrado|hecho|realizado)\b.*",
+        r"(breve )?(description|descripcion)( (and|et|y) .{3,40})?",
+        r"how (it|the (project|programme)) works", r"como funciona.*",
+        r"comment (ca|cela|le (projet|programme)) (marche|fonctionne)",
     ],
     NEXUS: [
         r".*\bnexus\b.*", r".*\bnexo\b.*",
@@ -52,6 +57,9 @@ _PATTERNS: dict[str, list[str]] = {
         r".*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
         r".*\barticul\w*\b.*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
         r"migration (and|&|-|–) development( link(age)?s?)?",
+        r"(la |the |les? )?(migra\w*|movilidad|mobilite|mobility|diaspora)( humana| humaine)?"
+        r" (como|comme|as an?) (recurso|ressource|resource|motor|moteur|driver|engine|levier|"
+        r"palanca|lever)\b.*",
     ],
     CHALLENGES: [
         r"(the )?(key |main |major |principal )?challenges?\b.*",
@@ -65,7 +73,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"(good practices|lessons) and (lessons( learn(ed|t))?|good practices)",
         r"(les )?(principales )?bonnes pratiques( (a tester|a partager|identifiees))?.*",
         r"(les )?(lecons apprises|enseignements)\b.*", r"ce qui (marche|fonctionne).*",
-        r"lo que funciona.*", r"what works.*",
+        r"lo que (ha )?funciona(do)?.*", r"what (has )?work(s|ed)( well)?\b.*",
+        r"ce qui a (bien )?(marche|fonctionne).*",
+        r"(lecciones|lessons|lecons)( aprendidas| learn(ed|t)| apprises)? (y|and|et) "
+        r"(las |les )?(buenas|good|bonnes) (practicas|practices|pratiques)\b.*",
         r"(las )?(principales )?buenas practicas.*", r"(las )?lecciones aprendidas.*",
         r"(les )?pratiques (a partager|a retenir|a diffuser|a tester|prometteuses|inspirantes)\b.*",
         r"practices (to|worth) (share|sharing|replicate|replicating)\b.*",
