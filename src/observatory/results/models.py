@@ -261,12 +261,11 @@ class DataValue(models.Model):
                 fields=["indicator", "period", "place", "disaggregation", "kind"],
                 name="value_unique_cell"),
         ]
+        # Totals filter on indicator, kind and status, then group by place and period; the
+        # foreign keys' own indexes serve lookups by period and by place.
         indexes = [
-            # Totals filter on indicator, kind and status, then group by place and period.
             models.Index(fields=["indicator", "kind", "status", "disaggregation"],
                          name="value_totals_idx"),
-            models.Index(fields=["period"], name="value_period_idx"),
-            models.Index(fields=["place"], name="value_place_idx"),
         ]
 
     def __str__(self) -> str:

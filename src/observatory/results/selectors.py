@@ -1,9 +1,10 @@
 """Reads of the results capability: frameworks, progress and totals across programmes.
 
-Totals group the fact table in SQL by place, period and disaggregation (a few thousand groups
-at most), then fold places into their country or region and periods into years in Python, so
-the same code runs on SQLite and PostgreSQL and never double counts: a total uses the rows of
-exactly the requested disaggregation (the total row, or e.g. the sex x population group rows).
+Totals group the fact table in SQL by place, period and disaggregation (about 100,000 groups
+for one indicator over 1,500 municipalities and 60 months), then fold places into their country
+or region and periods into years in Python, so the same code runs on SQLite and PostgreSQL and
+never double counts: a total uses the rows of exactly the requested disaggregation (the total
+row, or e.g. the sex x population group rows).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Sum
 
 from observatory.registry.models import Place, PlaceLevel, Programme
 
@@ -38,8 +39,10 @@ def framework(programme: Programme) -> list[Result]:
 
 def programme_periods(programme: Programme) -> list[Period]:
     """Periods the programme has values for, oldest first."""
-    ids = DataValue.objects.filter(indicator__result__programme=programme).values("period_id")
-    return list(Period.objects.filter(pk__in=ids))
+    # EXISTS lets SQLite look each period up in the index instead of listing every value.
+    values = DataValue.objects.filter(indicator__result__programme=programme,
+                                      period=OuterRef("pk"))
+    return list(Period.objects.filter(Exists(values)))
 
 
 def disaggregation_ids(dimensions: Iterable[str]) -> dict[int, dict[str, str]]:
