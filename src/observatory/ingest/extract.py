@@ -151,6 +151,8 @@ def _report_heading(lines: list[Line], line: Line, fiche_first: Line) -> bool:
     "### Fiche 3"), or a line in capitals standing alone after a wide gap or a rule."""
     level = len(line.stripped) - len(line.stripped.lstrip("#"))
     own = len(fiche_first.stripped) - len(fiche_first.stripped.lstrip("#"))
+    if lx.report_section(line.text) and (level or _alone(lines, line)):
+        return True
     if level:
         return own > 0 and level < own
     text = clean(line.text)
@@ -203,11 +205,21 @@ def _ordinal_above(lines: list[Line], first: int) -> int:
 
 
 RUN_IN = re.compile(r"^\s*\*\*(?P<heading>[^*]{2,70}?)\s*[.:]?\s*\*\*\s*[.:]?\s+(?P<rest>\S.*)$")
+PLAIN_RUN_IN = re.compile(r"^(?P<heading>[A-ZÀ-Ý][^:.!?;,()]{1,50}?)\s*:\s+(?P<rest>\S.*)$")
+
+
+def _run_in(text: str) -> re.Match[str] | None:
+    """A heading run into its section's first line: "**Objectif.** Favoriser la …", or
+    "Objective: To improve …" written flush left with a colon."""
+    match = RUN_IN.match(text) or PLAIN_RUN_IN.match(text)
+    if match is None or len(match.group("heading").split()) > 6:
+        return None
+    kind = lx.heading_kind(match.group("heading"))
+    return match if kind not in (None, lx.SITES) else None
 
 
 def _run_in_kind(text: str) -> str | None:
-    """The section a bold run-in heading opens: "**Objectif.** Favoriser la …"."""
-    match = RUN_IN.match(text)
+    match = _run_in(text)
     return lx.heading_kind(match.group("heading")) if match else None
 
 
@@ -239,8 +251,8 @@ def _marker_header(lines: list[Line], kinds: list[str | None], marker: tuple[int
         return _Header(key, title, line, line, index, index, STRONG_HEADER)
     following = next((ln for ln in lines[index + 1:index + 6] if not ln.blank), None)
     if following is not None and kinds[following.index] is None and \
-            not _sidebar_label_line(following.text) and _titleish(clean(following.text)):
-        return _Header(key, clean(following.text), line, following, index, following.index,
+            not _sidebar_label_line(following.text) and _titleish(_title_text(following.text)):
+        return _Header(key, _title_text(following.text), line, following, index, following.index,
                        STRONG_HEADER)
     return _Header(key, "", line, None, index, index, STRONG_HEADER)
 
@@ -291,6 +303,16 @@ def _keyish(text: str) -> bool:
     return not (find_money(text) or find_start_duration(text))
 
 
+TITLE_LABEL = re.compile(r"(?i)^(?:(?:full |project |programme |official )?title|"
+                         r"(?:intitul[ée]|titre)(?: (?:du|complet du) (?:projet|programme))?|"
+                         r"t[ií]tulo(?: (?:del|completo del) (?:proyecto|programa))?)\s*:\s*")
+
+
+def _title_text(text: str) -> str:
+    """A title line's text without a "Title:" label."""
+    return TITLE_LABEL.sub("", clean(text))
+
+
 def _titleish(text: str) -> bool:
     if word_count(text) < 2 or len(text) > 250 or lx.heading_kind(text):
         return False
@@ -332,21 +354,21 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
 def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _Header:
     best: tuple[int, int] | None = None
     for n, line in enumerate(window[:-1]):
-        key, title = clean(line.text), clean(window[n + 1].text)
+        key, title = clean(line.text), _title_text(window[n + 1].text)
         if _keyish(key) and _titleish(title):
             score = _header_score(lines, line, window[n + 1], key, title)
             if best is None or score >= best[0]:  # on a tie, the pair nearest the section
                 best = (score, n)
     if best is not None:
         line, title_line = window[best[1]], window[best[1] + 1]
-        return _Header(clean(line.text), clean(title_line.text), line, title_line, line.index,
+        return _Header(clean(line.text), _title_text(title_line.text), line, title_line, line.index,
                        title_line.index, best[0])
     for line in window:  # "KEY – Title" on one line
         match = re.match(r"^(.{2,40}?)\s+[–—:|-]\s+(.{8,})$", clean(line.text))
         if match and _keyish(match.group(1)):
             return _Header(match.group(1), match.group(2), line, line, line.index, line.index)
     for line in window:
-        title = clean(line.text)
+        title = _title_text(line.text)
         if _titleish(title):
             return _Header(title[:60], title, None, line, line.index, line.index)
     return _Header("", "", None, None, first_heading, first_heading - 1)
@@ -363,9 +385,9 @@ def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
         header = _Header(match.group(1), match.group(2), key_line, _part_of(first, match.group(2)),
                          first.index, first.index)
     elif rest and _keyish(rest):
-        title = below[0] if below and _titleish(clean(below[0].text)) else None
-        header = _Header(rest, clean(title.text) if title else "", _part_of(first, rest), title,
-                         first.index, (title or first).index)
+        title = below[0] if below and _titleish(_title_text(below[0].text)) else None
+        header = _Header(rest, _title_text(title.text) if title else "", _part_of(first, rest),
+                         title, first.index, (title or first).index)
     else:
         header = _header_in(lines, below, first.index + 1)
     header.first_line = first.index
@@ -664,23 +686,39 @@ def _sections(blocks: list[Block], group: list[tuple[int, str]]) -> _Sections:
     heading_lines = dict(group)
     items: list[tuple[str, Block, list[Block]]] = []
     heading_ids: set[int] = set()
+    closed = plain = False  # a "Label: value" line of another field ends a run-in section
     for block in blocks:
         first = block.lines[0].index
         if first in heading_lines:
             heading_ids.add(id(block))
             heading = Block(block.lines[:1], block.gap_before)
             items.append((heading_lines[first], heading, []))
-            run_in = RUN_IN.match(block.lines[0].text)
+            run_in = _run_in(block.lines[0].text)
             rest = block.lines[1:]
+            closed = plain = False
             if run_in and not lx.heading_kind(block.lines[0].text):
                 line = block.lines[0]
                 rest = [Line(line.index, line.start + run_in.start("rest"), line.end,
                              run_in.group("rest")), *rest]
+                plain = run_in.re is PLAIN_RUN_IN
+                if plain:
+                    other = next((n for n, x in enumerate(rest) if n and _other_label(x.text)),
+                                 None)
+                    closed = other is not None
+                    rest = rest[:other]
             if rest:  # a heading directly followed by text, no blank line
                 items[-1][2].append(Block(rest, 0))
-        elif items:
-            items[-1][2].append(block)
+        elif items and not closed:
+            closed = plain and _other_label(block.lines[0].text)
+            if not closed:
+                items[-1][2].append(block)
     return _Sections(items, heading_ids)
+
+
+def _other_label(text: str) -> bool:
+    """A "Target group: …" line: a field of a fiche written as labelled lines."""
+    match = PLAIN_RUN_IN.match(text)
+    return match is not None and len(match.group("heading").split()) <= 4
 
 
 def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], list[Block]]:

@@ -144,3 +144,33 @@ def heading_kind(line: str) -> str | None:
 EXPECTED_RESULTS_LABEL = re.compile(
     r"^\W*(expected (results|outcomes|outputs)|r[ée]sultats? attendus?|resultados? esperados?)"
     r"\s*:?\W*$", re.IGNORECASE)
+
+
+# Headings of the report around its fiches: one of these after a fiche's sections ends it.
+_REPORT_SECTIONS = re.compile("|".join(f"(?:{p})" for p in [
+    r"(general |final |main |key )?conclusions?( and (recommendations|next steps|way forward))?",
+    r"concluding (remarks|observations)", r"(main |key )?recommendations?", r"next steps",
+    r"(the )?way forward", r"acknowledge?ments?", r"references", r"bibliography",
+    r"(list of )?participants", r"agenda", r"closing( session| remarks)?",
+    r"(key |main )?(messages|takeaways|findings)( (of|from) the (workshop|meeting|session))?",
+    r"(summary|synthesis) of (the )?discussions?",
+    r"(les )?conclusions?( generales?| et recommandations)?", r"recommandations",
+    r"prochaines etapes", r"perspectives", r"remerciements", r"(liste des )?participants",
+    r"bibliographie", r"ordre du jour", r"(synthese|resume) des (debats|discussions|echanges)",
+    r"cloture", r"messages cles",
+    r"conclusiones?( generales| y recomendaciones)?", r"recomendaciones", r"proximos pasos",
+    r"agradecimientos", r"(lista de )?participantes", r"referencias", r"bibliografia",
+    r"clausura", r"(sintesis|resumen) de (los )?debates", r"mensajes clave",
+]))
+
+
+def report_section(line: str) -> bool:
+    """The line names a section of the report itself: "Conclusions", "4. Recommendations"."""
+    text = _MARKUP.sub("", line.strip()).strip()
+    if not text or len(text) > 80 or text.endswith((".", ";", ",")):
+        return False
+    words = _NUMBERING.sub("", normalize(text)).strip(" :-–")
+    words = re.sub(r"^(part|partie|parte|section|chapter|chapitre|capitulo)\s+\w+\s*[.:–-]?\s*",
+                   "", words)
+    words = re.sub(r"^\d+(\.\d+)*\s*", "", words)
+    return bool(_REPORT_SECTIONS.fullmatch(words))
