@@ -22,12 +22,14 @@ from .indicators import find_indicators
 from .layout import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
+    SENTENCE_END,
     SIDEBAR_MAX,
     URL,
     Block,
     Line,
     blocks_of,
     clean,
+    drop_page_furniture,
     is_bullet,
     is_sidebar_title,
     is_table_furniture,
@@ -117,19 +119,25 @@ class Fiche:
 # -- finding the fiches -------------------------------------------------------------------
 
 def extract_fiches(text: str) -> list[Fiche]:
-    lines = split_lines(text)
+    lines = drop_page_furniture(split_lines(text))
     kinds = [None if line.blank else lx.heading_kind(line.text) or _run_in_kind(line.text)
              for line in lines]
     markers = _markers(lines, kinds)
     groups = _heading_groups(lines, kinds, markers)
     headers = []
     for n, group in enumerate(groups):
-        previous = groups[n - 1][-1][0] if n else -1
+        previous = max((i for i, _k in groups[n - 1] if not _inline_site(lines[i])),
+                       default=-1) if n else -1
         marker = max((m for m in markers if previous < m < group[0][0]), default=None)
         headers.append(_marker_header(lines, kinds, (marker, markers[marker])) if marker is not None
                        else _find_header(lines, kinds, group[0][0], previous))
     for header in headers:
         header.first_line = _ordinal_above(lines, header.first_line)
+    for n in range(1, len(groups)):  # a "Website: …" line below the next fiche's header
+        moved = [h for h in groups[n - 1] if h[0] >= headers[n].first_line]
+        if moved and headers[n].key_line is not None:
+            groups[n - 1] = [h for h in groups[n - 1] if h[0] < headers[n].first_line]
+            groups[n] = moved + groups[n]
     fiches = []
     for n, (group, header) in enumerate(zip(groups, headers, strict=True)):
         if not header.key and not header.title:
@@ -190,6 +198,8 @@ def after_ordinal(text: str) -> str | None:
     if not match:
         return None
     rest = match.group("rest").strip()
+    rest = re.sub(r"(?i)^[/|:–—-]\s*(?:(?:programme|project|projet|proyecto|programa)\b\s*)?",
+                  "", rest).strip()
     return "" if rest.startswith("(") else rest
 
 
@@ -212,7 +222,7 @@ def _run_in(text: str) -> re.Match[str] | None:
     """A heading run into its section's first line: "**Objectif.** Favoriser la …", or
     "Objective: To improve …" written flush left with a colon."""
     match = RUN_IN.match(text) or PLAIN_RUN_IN.match(text)
-    if match is None or len(match.group("heading").split()) > 6:
+    if match is None or len(match.group("heading").split()) > 8:
         return None
     kind = lx.heading_kind(match.group("heading"))
     return match if kind not in (None, lx.SITES) else None
@@ -236,6 +246,10 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
         text = after_ordinal(text) or text  # "### Fiche 1 — PIUR"
         if _keyish(text) and _strong_key(text):
             found[line.index] = (text, "")
+            continue
+        parenthesised = _parenthesised_key(text)
+        if parenthesised:
+            found[line.index] = parenthesised
             continue
         match = re.match(r"^(.{2,40}?)\s+[–—:|-]\s+(.{8,})$", text)
         if match and _keyish(match.group(1)) and _strong_key(match.group(1)):
@@ -276,13 +290,18 @@ def _heading_groups(lines: list[Line], kinds: list[str | None],
             kinds[index] = None
             continue
         previous = index
-        if not groups or kind in seen or header_here:
+        if not groups or kind in seen or header_here or kind == lx.OBJECTIVES:
             groups.append([])
             seen = set()
         groups[-1].append((index, kind))
         seen.add(kind)
         last = kind
     return [g for g in groups if len({kind for _i, kind in g}) >= 2]
+
+
+def _inline_site(line: Line) -> bool:
+    """A "Website: https://…" line: a field of the fiche rather than a section heading."""
+    return bool(URL.search(line.text)) and lx.heading_kind(line.text) == lx.SITES
 
 
 def _stops_header_search(line: Line, kind: str | None) -> bool:
@@ -339,7 +358,7 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
     index = first_heading - 1
     while index > previous_heading and len(window) < HEADER_WINDOW:
         line = lines[index]
-        if not line.blank and not _sidebar_label_line(line.text):
+        if not line.blank and not _sidebar_label_line(line.text) and not _inline_site(line):
             if _stops_header_search(line, kinds[index]):
                 break
             window.insert(0, line)
@@ -351,6 +370,40 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
     return _header_in(lines, window, first_heading)
 
 
+PARENTHESISED_KEY = re.compile(r"^(?P<title>.{8,}?)\s*\((?P<key>[^()]{2,30})\)\s*$")
+
+
+def _parenthesised_key(text: str) -> tuple[str, str] | None:
+    """(key, title) of a title that ends with its short name: "Youth Employment and Return in
+    the Sahel (YERS)"."""
+    match = PARENTHESISED_KEY.match(text)
+    if match and _keyish(match.group("key")) and _strong_key(match.group("key")):
+        return match.group("key"), match.group("title")
+    return None
+
+
+def _parenthesised_header(lines: list[Line], window: list[Line]) -> _Header | None:
+    """The nearest title line ending with "(KEY)", joined with the lines it wraps from, that
+    starts a paragraph of its own."""
+    for n in range(len(window) - 1, -1, -1):
+        found = _parenthesised_key(_title_text(window[n].text))
+        if found is None:
+            continue
+        first = n
+        while first > 0 and window[first].stripped[:1].islower() and n - first < 3 \
+                and not window[first - 1].stripped.endswith(SENTENCE_END):
+            first -= 1
+        text = " ".join(_title_text(line.text) for line in window[first:n + 1])
+        key, title = _parenthesised_key(text) or found
+        before = window[first].index - 1
+        opens = before < 0 or lines[before].blank or bool(RULE.match(lines[before].text)) \
+            or bool(FICHE_ORDINAL.match(clean(lines[before].text)))
+        if opens and _titleish(title) and word_count(title) <= 20:
+            return _Header(key, title, window[first], window[first], window[first].index,
+                           window[n].index, STRONG_HEADER - 1)
+    return None
+
+
 def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _Header:
     best: tuple[int, int] | None = None
     for n, line in enumerate(window[:-1]):
@@ -359,6 +412,9 @@ def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _He
             score = _header_score(lines, line, window[n + 1], key, title)
             if best is None or score >= best[0]:  # on a tie, the pair nearest the section
                 best = (score, n)
+    parenthesised = _parenthesised_header(lines, window)
+    if parenthesised is not None and (best is None or best[0] < parenthesised.score):
+        return parenthesised
     if best is not None:
         line, title_line = window[best[1]], window[best[1] + 1]
         return _Header(clean(line.text), _title_text(title_line.text), line, title_line, line.index,
@@ -634,6 +690,7 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
                                           "Duration: " + spelled_numbers(value))], 0))
         elif kind == "place":
             _add_places(fiche, cell)
+            _add_listed_places(fiche, cell)
         elif kind == "funders":
             value = _funder_lines(lines_of_value)
             _add_funders(fiche, Block([Line(line.index, start, end, value)], 0))
@@ -1026,6 +1083,31 @@ def _add_places(fiche: Fiche, cell: Block) -> None:
         elif value not in fiche.values("places"):
             fiche.add("places", value, cell.start, cell.end)
     _add_named_areas(fiche, cell, mentions)
+
+
+LISTED_PLACE_BREAKS = re.compile(r"\s*(?:[()]|\s[–—-]\s|[.:]\s)\s*")
+GENERIC_LEAD = re.compile(r"^(?:(?:the|les?|la|los|las|el|rural|urban|urbaines?|rurales?|"
+                          r"[a-zà-ÿ]+s)\s+)*(?:of|de|d'|du|del|des|di|in|en)\s+")
+GENERIC_TAIL = re.compile(r"(?:\s+[a-zà-ÿ]{3,})+$")
+
+
+def _add_listed_places(fiche: Fiche, cell: Block) -> None:
+    """The names of a "Where:" / "Regiones:" value that are no country: "Mali — Mopti and
+    Ségou regions (circles of Bandiagara, Bankass, San and Macina)"."""
+    text = cell.joined
+    for start, end, kind, _value in reversed(_place_mentions(text)):
+        inside_name = re.search(r"(?:-|\b(?:du|de|del|des|of|d')\s)$", text[:start])
+        if kind == "country" and not inside_name:  # not "Île-de-France", "Nioro du Sahel"
+            text = text[:start] + ";" + text[end:]
+    for chunk in LISTED_PLACE_BREAKS.split(text):
+        for name in PLACE_SEPARATORS.split(chunk):
+            name = PLACE_GENERIC.sub("", clean(name)).strip(" .,;")
+            name = GENERIC_TAIL.sub("", GENERIC_LEAD.sub("", name)).strip(" .,;")
+            if not name or not name[:1].isupper() or word_count(name) > 5 \
+                    or find_money(name) or find_start_duration(name):
+                continue
+            if name not in fiche.values("places"):
+                fiche.add("places", name, cell.start, cell.end)
 
 
 NAMED_AREA = re.compile(r"(?<![\w(])(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})\s*"

@@ -159,6 +159,11 @@ SIDEBAR_LABELS = {
 }
 _LABEL_KINDS = [(kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))
                 for kind, pattern in SIDEBAR_LABELS.items()]
+# Sub-national areas as a label with its value ("Regions: Piedmont and Lombardy"); alone on a
+# line these words are too often part of a name ("Union of / Municipalities / of the River").
+SUBNATIONAL = re.compile(r"regions?|r[ée]gions?|regiones|provinces?|provincias|municipios|"
+                         r"municipalit(?:y|ies)|communes|cities|ciudades|villes|districts?|"
+                         r"distritos|target areas?", re.IGNORECASE)
 _TITLE_LABEL = re.compile(rf"(?:{SIDEBAR_LABELS['title']})", re.IGNORECASE)
 
 
@@ -200,6 +205,8 @@ def labelled_field(line: str) -> tuple[str, str] | None:
         if pattern.fullmatch(label) or (loose and pattern.search(label) and (
                 len(label.split()) <= 3 or "(" in label)):
             return kind, match.group("value").replace("**", "").replace("__", "")
+    if SUBNATIONAL.fullmatch(label) and match.group("value").strip():
+        return "place", match.group("value").replace("**", "").replace("__", "")
     return None
 
 
@@ -207,3 +214,65 @@ def is_table_furniture(line: str) -> bool:
     """A table's rule or a row without a labelled value (its header)."""
     return bool(TABLE_RULE.match(line)) or (bool(TABLE_ROW.match(line))
                                             and labelled_field(line) is None)
+
+
+# -- page furniture: page numbers and running headers of a text taken from a paged layout ------
+
+PAGE_NUMBER = re.compile(r"(?i)^\s*(?:[-–—]\s*)?(?:(?:page|p\.|p[aá]gina|pag\.)\s*)?\d{1,3}"
+                         r"(?:\s*(?:/|of|sur|de)\s*\d{1,3})?(?:\s*[-–—])?\s*$")
+SENTENCE_END = (".", "!", "?", ":", "»", "”", '"')
+
+
+def drop_page_furniture(lines: list[Line]) -> list[Line]:
+    """The lines without page numbers and the running headers or footers printed beside them
+    (a line repeated on several pages next to a page number). Where a paragraph runs on over
+    the page break, the blank lines around the furniture go too, so the paragraph is whole
+    again. Lines keep their offsets in the text and are numbered anew."""
+    numbers = {ln.index for ln in lines if not ln.blank and PAGE_NUMBER.match(ln.text)
+               and _beside_blank_or_furniture(lines, ln.index)}
+    if len(numbers) < 2:
+        return lines
+    counts: dict[str, int] = {}
+    for ln in lines:
+        if not ln.blank:
+            counts[ln.stripped] = counts.get(ln.stripped, 0) + 1
+    furniture = set(numbers)
+    for index in numbers:
+        for step in (-1, 1):
+            seen, at = 0, index + step
+            while 0 <= at < len(lines) and seen < 2:
+                if not lines[at].blank:
+                    seen += 1
+                    text = lines[at].stripped
+                    if counts[text] >= 2 and len(text) >= 10 and not is_heading(text) \
+                            and not is_bullet(text) and labelled_field(text) is None:
+                        furniture.add(at)
+                at += step
+    kept: list[Line] = []
+    n = 0
+    while n < len(lines):
+        if n not in furniture:
+            kept.append(lines[n])
+            n += 1
+            continue
+        while n < len(lines) and (n in furniture or lines[n].blank):
+            n += 1  # the furniture and the blank lines around it
+        while kept and kept[-1].blank:
+            kept.pop()
+        following = lines[n] if n < len(lines) else None
+        if kept and following is not None and not _runs_on(kept[-1], following):
+            kept.append(Line(0, kept[-1].end, kept[-1].end, ""))  # the paragraph break stays
+    return [Line(i, ln.start, ln.end, ln.text) for i, ln in enumerate(kept)]
+
+
+def _beside_blank_or_furniture(lines: list[Line], index: int) -> bool:
+    before = lines[index - 1] if index else None
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return before is None or after is None or before.blank or after.blank
+
+
+def _runs_on(before: Line, after: Line) -> bool:
+    """The text after a page break goes on with the sentence before it."""
+    first = after.stripped[:1]
+    return not before.stripped.endswith(SENTENCE_END) or (first.islower() and not is_bullet(
+        after.text))

@@ -38,7 +38,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"que hemos hecho.*", r"what (the )?(project|programme) does.*",
         r"description du (projet|programme)",
         r"(las )?(principales )?caracteristicas\b.*",
-        r"(principales )?(actividades|logros|resultados)( principales| alcanzados)?\b.*",
+        r"(principales )?(actividades|actuaciones|acciones|logros|resultados)"
+        r"( principales| alcanzados)?\b.*",
         r"descripcion del (proyecto|programa)",
         r"ce qui a ete (realise|fait|accompli)\b.*", r"what (has been|was) (achieved|done)\b.*",
         r"lo que se ha (logrado|hecho|realizado)\b.*",
@@ -126,6 +127,8 @@ def heading_kind(line: str) -> str | None:
         label_words = _NUMBERING.sub("", normalize(_MARKUP.sub("", label))).strip()
         if _COMPILED[SITES].fullmatch(label_words):
             return SITES
+        if any(p.fullmatch(label_words) for p in _COMPILED.values()):
+            return None  # "Objective: To improve …" is a run-in heading with its text
     if not text or len(text) > 110 or text.endswith((".", ";", ",")):
         return None
     words = normalize(text).rstrip(":").strip()

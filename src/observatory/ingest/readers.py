@@ -576,17 +576,48 @@ def _docx_text(document: DocxDocument) -> str:
     simple fields, smart tags and content controls.
     """
     list_styles = _list_style_ids(document.styles.element)
+    heading_levels = _heading_levels(document.styles.element)
     blocks: list[str] = []
     for block in _children(document.element.body, (_P, _TBL)):
         if block.tag == _P:
             text = _paragraph_text(block).strip()
-            if text and _is_list_item(block, list_styles):
+            level = _heading_level(block, heading_levels)
+            if text and level:
+                text = "#" * level + " " + text
+            elif text and _is_list_item(block, list_styles):
                 text = "- " + text
         else:
             text = _table_text(block)
         if text:
             blocks.append(text)
     return "\n\n".join(blocks)
+
+
+def _heading_levels(styles: _Element) -> dict[str, int]:
+    """Style id -> heading level, for Word's "Title" and "Heading N" styles and any style with
+    an outline level: the extractor reads them as markdown headings ("## MOBILAB")."""
+    levels: dict[str, int] = {}
+    for style in styles.iterchildren(f"{_W}style"):
+        style_id = style.get(f"{_W}styleId")
+        name_element = style.find(f"{_W}name")
+        name = (name_element.get(f"{_W}val", "") if name_element is not None else "").lower()
+        outline = style.find(f"{_W}pPr/{_W}outlineLvl")
+        match = re.fullmatch(r"heading ([1-6])", name)
+        if not style_id:
+            continue
+        if match:
+            levels[style_id] = int(match.group(1))
+        elif name == "title":
+            levels[style_id] = 1
+        elif outline is not None and (outline.get(f"{_W}val") or "").isdigit() \
+                and int(outline.get(f"{_W}val") or 9) < 6:
+            levels[style_id] = int(outline.get(f"{_W}val") or 0) + 1
+    return levels
+
+
+def _heading_level(paragraph: _Element, levels: dict[str, int]) -> int:
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    return levels.get(style.get(f"{_W}val", ""), 0) if style is not None else 0
 
 
 def _children(container: _Element, tags: tuple[str, ...]) -> Iterator[_Element]:
@@ -624,7 +655,8 @@ def _cell_text(cell: _Element) -> str:
         _paragraph_text(block) if block.tag == _P else _table_text(block)
         for block in _children(cell, (_P, _TBL))
     ]
-    return " ".join(" ".join(part.split()) for part in parts if part.strip())
+    # Paragraphs of one cell are often one entry each (a partner, a funder): kept apart by " ; "
+    return " ; ".join(" ".join(part.split()) for part in parts if part.strip())
 
 
 def _is_list_item(paragraph: _Element, list_styles: frozenset[str]) -> bool:

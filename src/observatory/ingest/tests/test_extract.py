@@ -421,6 +421,38 @@ def test_bold_inline_labels_and_a_quote_with_its_attribution():
     assert fiche.value("testimony") == "J’ai quitté ma ville à dix-neuf ans pour partir loin."
 
 
+LABELLED_LINES = """ANNUAL REVIEW OF THE NETWORK
+
+Our network met twice this year.
+
+Case study 1: SKILL-UP
+Title: Skills for returnees in Senegal
+Objective: To improve the employability of returning migrants.
+Budget: EUR 3 million (European Union)
+Results: 312 returnees trained.
+Challenges: Slow procedures at the ministry.
+
+Case study 2: DIASPORA-LINK
+Title: Diaspora investment in Mali
+Objective: To channel diaspora savings into enterprises.
+Where: Mali (Kayes)
+Challenges: Distrust of banks among migrants.
+
+Conclusions
+
+We learnt a lot.
+"""
+
+
+def test_fiches_written_as_labelled_lines_end_at_a_heading_of_the_report():
+    first, second = extract_fiches(LABELLED_LINES)
+    assert (first.key, first.title) == ("SKILL-UP", "Skills for returnees in Senegal")
+    assert first.value("objectives") == "To improve the employability of returning migrants."
+    assert first.values("challenges") == ["Slow procedures at the ministry."]
+    assert (second.key, second.values("places")) == ("DIASPORA-LINK", ["Kayes"])
+    assert second.values("challenges") == ["Distrust of banks among migrants."]
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
