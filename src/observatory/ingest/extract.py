@@ -77,6 +77,8 @@ ORGANISATION_TAILS = {"council", "administration", "organisation", "organization
                       "assembly", "assemblies", "initiative", "alliance", "development",
                       "conseil", "agence", "comité", "fondation", "réseau", "consejo", "agencia",
                       "fundación", "red", "ministerio", "ministère", "municipality", "region"}
+IN_KIND = re.compile(r"(?i)\s*(?:[:–—-]\s*|\(\s*)?(?:in[- ]kind|(?:contribuci[oó]n |aportes? )?"
+                     r"en especie|(?:contribution |apports? )?en nature)\b.*$")
 FUNDER_FILLER = re.compile(r"^(?:funded by|financed by|from|by|de la|de l'|du|de|par|por)\s+",
                            re.IGNORECASE)
 
@@ -390,8 +392,9 @@ def _parenthesised_header(lines: list[Line], window: list[Line]) -> _Header | No
         if found is None:
             continue
         first = n
-        while first > 0 and window[first].stripped[:1].islower() and n - first < 3 \
-                and not window[first - 1].stripped.endswith(SENTENCE_END):
+        while first > 0 and n - first < 3 and not window[first - 1].stripped.endswith(
+                SENTENCE_END) and (window[first].stripped[:1].islower() or window[
+                first - 1].stripped.split()[-1].lower() in CONNECTORS):
             first -= 1
         text = " ".join(_title_text(line.text) for line in window[first:n + 1])
         key, title = _parenthesised_key(text) or found
@@ -520,7 +523,8 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
 
 
 def _sidebar_label_line(text: str) -> tuple[str, str] | None:
-    if not (":" in text or "|" in text or "\t" in text or text.strip().endswith("**")):
+    if not (":" in text or "|" in text or "\t" in text or "..." in text
+            or text.strip().endswith("**")):
         return None
     return labelled_field(text)
 
@@ -798,6 +802,7 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
             if _closes_quote(run[-1]) or first.startswith(">"):
                 quote = "\n\n".join(b.text for b in run)
                 quote = re.sub(r"^[>\s]+|\n>\s?", "\n", quote).strip()
+                quote = ATTRIBUTION_AFTER.sub("", quote)  # "… hermano.» — Carlos M., 38 años"
                 quote = quote.strip(OPEN_QUOTES + CLOSE_QUOTES + "*_ \n")
                 found.append((quote, run[0].start, run[-1].end))
                 if n + 1 < len(blocks) and _is_attribution(blocks[n + 1]):
@@ -810,6 +815,9 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
         kept.append(block)
         n += 1
     return found, kept
+
+
+ATTRIBUTION_AFTER = re.compile(rf"(?<=[{CLOSE_QUOTES}])\s*[—–-]\s+[^{OPEN_QUOTES}]{{2,160}}$")
 
 
 def _split_attribution(block: Block) -> list[Block]:
@@ -998,7 +1006,7 @@ def _funder_parts(text: str) -> list[str]:
     next part that has one: "Oficina de Población, Refugiados y Migración (USD 2,000,000)",
     "Ministry for Economic Cooperation and Development (BMZ) (EUR 11.2 million)"."""
     parts: list[str] = []
-    for strong in _split_top_level(text, re.compile(r"\s*;\s*")):
+    for strong in _split_top_level(text, re.compile(r"\s*[;|]\s*")):
         weak = _split_top_level(strong, FUNDER_SEPARATORS)
         starts, cursor = [], 0
         for part in weak:
@@ -1025,7 +1033,7 @@ def _add_funders(fiche: Fiche, cell: Block) -> None:
         inner = re.findall(r"\(([^)]*)\)", name)
         if inner and not re.sub(r"\([^)]*\)", " ", name).strip(" -–:,"):
             name = inner[0]  # "EUR 25 mio (EUTF)"
-        name = FUNDER_FILLER.sub("", clean(name).strip(" -–:,"))
+        name = FUNDER_FILLER.sub("", IN_KIND.sub("", clean(name)).strip(" -–:,"))
         amount = monies[0].amount if monies else None
         currency = monies[0].currency if monies else None
         if not name and amount is None:

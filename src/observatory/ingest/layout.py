@@ -126,7 +126,8 @@ def looks_like_sidebar(block: Block) -> bool:
 
 LABELLED = re.compile(r"^\s*(?:>\s*)?(?:[-*•]\s+)?(?:\|\s*)?(?:\*\*|__)?\s*"
                       r"(?P<label>[^:|*_\t]{2,40}?)\s*(?:\*\*|__)?\s*"
-                      r"(?::(?:\*\*|__)?|\||\t+|(?<=\*\*)(?=\s*$))\s*(?P<value>.*?)\s*\|?\s*$")
+                      r"(?::(?:\*\*|__)?|\||\t+|\s?\.{3,}|(?<=\*\*)(?=\s*$))\s*"
+                      r"(?P<value>.*?)\s*\|?\s*$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 SIDEBAR_LABELS = {
@@ -155,7 +156,8 @@ SIDEBAR_LABELS = {
     # for an organisation, and give no value
     "title": r"in brief|at a glance|key facts|fact ?sheet|en bref|fiche technique|"
              r"fiche signal[ée]tique|l'essentiel|ficha t[ée]cnica|datos clave|en resumen|"
-             r"en breve",
+             r"en breve|de un vistazo|(?:en )?un vistazo|d'un coup d'[œo]e?il|"
+             r"key (?:data|figures)|chiffres cl[ée]s|donn[ée]es cl[ée]s|cifras clave",
 }
 _LABEL_KINDS = [(kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))
                 for kind, pattern in SIDEBAR_LABELS.items()]

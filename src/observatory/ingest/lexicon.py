@@ -74,7 +74,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(good practices|lessons) and (lessons( learn(ed|t))?|good practices)",
         r"(les )?(principales )?bonnes pratiques( (a tester|a partager|identifiees))?.*",
         r"(les )?(lecons apprises|enseignements)\b.*", r"ce qui (marche|fonctionne).*",
-        r"lo que (ha )?funciona(do)?.*", r"what (has )?work(s|ed)( well)?\b.*",
+        r"lo que (ha )?funcion(a|ado|o)\b.*", r"what (has )?work(s|ed)( well)?\b.*",
         r"ce qui a (bien )?(marche|fonctionne).*",
         r"(lecciones|lessons|lecons)( aprendidas| learn(ed|t)| apprises)? (y|and|et) "
         r"(las |les )?(buenas|good|bonnes) (practicas|practices|pratiques)\b.*",
@@ -122,7 +122,10 @@ def heading_kind(line: str) -> str | None:
     text = _MARKUP.sub("", _URL.sub("", _MARKUP.sub("", stripped))).strip()
     if bold and text.endswith("."):  # "**Ce qui marche.**"
         text = text[:-1]
-    label, colon, inline = text.partition(":")
+    text = re.sub(r"\s*\.{3,}$", "", text)  # "Sitio web ...... https://…" without its address
+    parts = re.split(r"\s?\.{3,}\s?|:", text, maxsplit=1)  # "Label: value", "Label ..... value"
+    label, inline = (parts[0], parts[1]) if len(parts) == 2 else (text, "")
+    colon = len(parts) == 2
     if colon and inline.strip() and len(label) <= 40:  # "Website: forthcoming"
         label_words = _NUMBERING.sub("", normalize(_MARKUP.sub("", label))).strip()
         if _COMPILED[SITES].fullmatch(label_words):
