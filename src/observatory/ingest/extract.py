@@ -135,6 +135,7 @@ def extract_fiches(text: str) -> list[Fiche]:
                        else _find_header(lines, kinds, group[0][0], previous))
     for header in headers:
         header.first_line = _ordinal_above(lines, header.first_line)
+        _wrapped_title(lines, kinds, header)
     for n in range(1, len(groups)):  # a "Website: …" line below the next fiche's header
         moved = [h for h in groups[n - 1] if h[0] >= headers[n].first_line]
         if moved and headers[n].key_line is not None:
@@ -161,7 +162,8 @@ def _report_heading(lines: list[Line], line: Line, fiche_first: Line) -> bool:
     "### Fiche 3"), or a line in capitals standing alone after a wide gap or a rule."""
     level = len(line.stripped) - len(line.stripped.lstrip("#"))
     own = len(fiche_first.stripped) - len(fiche_first.stripped.lstrip("#"))
-    if lx.report_section(line.text) and (level or _alone(lines, line)):
+    if lx.report_section(line.text) and (level or _alone(lines, line)
+                                         or re.match(r"\d{1,2}(\.\d+)*[.)]?\s", line.stripped)):
         return True
     if level:
         return own > 0 and level < own
@@ -369,7 +371,35 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                     if after_ordinal(clean(window[n].text)) is not None), None)
     if ordinal is not None:
         return _ordinal_header(lines, window[ordinal:])
-    return _header_in(lines, window, first_heading)
+    header = _header_in(lines, window, first_heading)
+    if header.key_line is None:  # a title with its key above a paragraph of key facts
+        wider = [ln for ln in lines[previous_heading + 1:first_heading] if not ln.blank]
+        found = _parenthesised_header(lines, wider)
+        if found is not None and not re.search(r"[(:]", found.title):
+            header = found
+    return header
+
+
+def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) -> None:
+    """Extends a header's title over the lines it wraps onto: "Mobiliser la diaspora … dans
+    les territoires" / "d'origine"."""
+    if header.title_line is None or header.title_line.index != header.last_line:
+        return
+    index = header.last_line + 1
+    while index < len(lines) and index - header.last_line <= 2:
+        line = lines[index]
+        words = header.title.split()
+        if line.blank or kinds[index] is not None or _sidebar_label_line(line.text) \
+                or is_bullet(line.text) or header.title.endswith(SENTENCE_END) \
+                or not (line.stripped[:1].islower() or words[-1].lower() in CONNECTORS) \
+                or len(words) + word_count(line.stripped) > 30:
+            return
+        found = _parenthesised_key(header.title + " " + _title_text(line.text))
+        if found and header.key_line is None:
+            header.key = found[0]
+        header.title = found[1] if found else header.title + " " + _title_text(line.text)
+        header.last_line = index
+        index += 1
 
 
 PARENTHESISED_KEY = re.compile(r"^(?P<title>.{8,}?)\s*\((?P<key>[^()]{2,30})\)\s*$")
@@ -624,7 +654,7 @@ def _bare_label(text: str) -> str | None:
         return None
     kind = label_kind(clean(text)) if len(text.strip()) <= 40 else None
     return kind if kind in WRAPPING_KINDS else None
-SLASH = re.compile(r"\s+/\s+")
+SLASH = re.compile(r"\s+[/|]\s+")
 
 
 def _slashed_fields(text: str) -> list[tuple[str, str]]:
