@@ -585,6 +585,7 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
         cell.clear()
 
     blanks = values_since_label = plain_values = 0
+    label_indent = 10_000  # lines indented under a "Partners:" label are its values
     wrapping: int | None = None  # the labelled value the next lines may continue
     for line in body:
         if line.blank:
@@ -609,7 +610,8 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
         if cell_kind and values_since_label and (gap > 1 or (
                 is_bullet(line.text) and plain_values > 0)):
             cell_kind = None  # a wide gap, or bullets after plain lines, end the labelled cell
-        if cell_kind and (len(line.stripped) <= SIDEBAR_MAX or is_bullet(line.text)) \
+        indented = len(line.text) - len(line.text.lstrip()) > label_indent
+        if cell_kind and (len(line.stripped) <= SIDEBAR_MAX or is_bullet(line.text) or indented) \
                 and not lx.heading_kind(line.text) and not _sidebar_label_line(line.text):
             cell.append(line)
             used.add(line.index)
@@ -631,6 +633,7 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
             pending, wrapping = None, len(found) - 1
         elif field is not None:  # "Partners:" alone: its values follow, as cells or bullets
             pending = cell_kind = field[0]
+            label_indent = len(line.text) - len(line.text.lstrip())
             values_since_label = plain_values = 0
             used.add(line.index)
         elif _bare_label(line.text):  # "Partners" alone on its line, its bullets below
@@ -696,7 +699,8 @@ def _wraps_value(labelled: tuple[Line, tuple[str, str]], line: Line) -> bool:
     last_word = value.split()[-1].lower() if value.split() else ""
     return (len(line.text) - len(line.text.lstrip()) > indent or value.rstrip().endswith((";", ","))
             or last_word in CONNECTORS or line.stripped[:1].islower() or ";" in line.text
-            or value.count("(") > value.count(")") or line.stripped[:1] == "(")
+            or value.count("(") > value.count(")") or line.stripped[:1] == "("
+            or (";" in value and kind == "partners"))  # "…; Réseau\nNational des …"
 
 
 def _joined_value(labelled: tuple[Line, tuple[str, str]], line: Line
@@ -896,7 +900,8 @@ def _extract_section(fiche: Fiche, kind: str, heading: Block, content: list[Bloc
         return
     if kind == lx.TESTIMONY:
         if content and not fiche.values("testimony"):
-            quote = "\n\n".join(b.text for b in content).strip(OPEN_QUOTES + CLOSE_QUOTES + " ")
+            quote = ATTRIBUTION_AFTER.sub("", "\n\n".join(b.text for b in content))
+            quote = quote.strip(OPEN_QUOTES + CLOSE_QUOTES + " ")
             fiche.add("testimony", quote, content[0].start, content[-1].end)
         return
     if not content:

@@ -139,7 +139,7 @@ SIDEBAR_LABELS = {
             r"(?:implementation )?period|dates?|timeframe|time ?frame|calendar|"
             r"d[ée]but|dur[ée]e|p[ée]riode|calendrier|d[ée]but(?: et| /|/) ?dur[ée]e|"
             r"inicio|duraci[oó]n|periodo|inicio(?: y| /|/) ?duraci[oó]n|fechas?|calendario",
-    "place": r"countries|country|locations?|where|geographical (?:scope|coverage|area)|"
+    "place": r"countries|country|locations?|where|geographic(?:al)? (?:scope|coverage|areas?)|"
              r"countries and (?:regions|territories|areas)|pays|lieux?|zones? d'intervention|"
              r"localisation|pays et (?:r[ée]gions|territoires)|pa[ií]s(?:es)?|"
              r"pa[ií]s(?:es)? y (?:territorios|regiones)|territorios?|localizaci[oó]n|"

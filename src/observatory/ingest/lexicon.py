@@ -90,7 +90,7 @@ _PATTERNS: dict[str, list[str]] = {
         r".*\b(lockdowns?|confinements?)\b.*",
     ],
     SITES: [
-        r"(project |programme )?(web ?site|site|web page|webpage|page|link|links)s?",
+        r"(project |programme )?(web ?site|site|web page|webpage|page|link|links|web)s?",
         r"sitio( web)?( del (proyecto|programa))?", r"pour en savoir plus", r"plus d'informations?",
         r"(para )?m[aá]s informaci[oó]n", r"find out more", r"learn more",
         r"p[aá]ginas?( web)? del (proyecto|programa)",
