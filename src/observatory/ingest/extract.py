@@ -57,7 +57,7 @@ CONNECTORS = {"of", "and", "for", "the", "in", "on", "to", "de", "du", "des", "l
               "et", "pour", "en", "y", "del", "para", "por", "&", "-", "–", "a", "with"}
 PLACE_SEPARATORS = re.compile(r"\s*(?:,|;|&|/|\s:\s|\band\b|\bet\b|\by\b|\be\b)\s*",
                               re.IGNORECASE)
-FUNDER_SEPARATORS = re.compile(r"\s+(?:&|\+|and|et|y)\s+|\s*[;&+]\s*|,\s+(?=[A-Z])|"
+FUNDER_SEPARATORS = re.compile(r"\s+(?:&|\+|and|et|y|—)\s+|\s*[;&+]\s*|,\s+(?=[A-Z])|"
                                r"(?<=\))\s+(?=[A-ZÀ-Ý])")
 REGION_QUALIFIER = re.compile(r"\b(?:Central|Western|Eastern|Northern|Southern|West|East|"
                               r"North|South|Greater|Upper|Lower)\s+$")
@@ -79,8 +79,8 @@ ORGANISATION_TAILS = {"council", "administration", "organisation", "organization
                       "fundación", "red", "ministerio", "ministère", "municipality", "region"}
 IN_KIND = re.compile(r"(?i)\s*(?:[:–—-]\s*|\(\s*)?(?:in[- ]kind|(?:contribuci[oó]n |aportes? )?"
                      r"en especie|(?:contribution |apports? )?en nature)\b.*$")
-FUNDER_FILLER = re.compile(r"^(?:funded by|financed by|from|by|de la|de l'|du|de|par|por)\s+",
-                           re.IGNORECASE)
+FUNDER_FILLER = re.compile(r"^(?:funded by|financed by|from|by|de la|de l'|du|de|par|por|"
+                           r"(?:phase|fase|tranche) \w+\s*:)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -556,7 +556,10 @@ def _sidebar_label_line(text: str) -> tuple[str, str] | None:
     if not (":" in text or "|" in text or "\t" in text or "..." in text
             or text.strip().endswith("**")):
         return None
-    return labelled_field(text)
+    field = labelled_field(text)
+    if field is not None and field[0] == "sites" and not URL.search(field[1]):
+        return None  # "Project site:" over its address: a section heading
+    return field
 
 
 def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]], set[int]]:
@@ -719,6 +722,12 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
         value = re.sub(r"(?i)<br\s*/?>|\s·\s", " ; ", " ".join(lines_of_value))
         if kind in ("agency", "title"):
             continue  # who implements is not a partner; a sidebar's title is no value
+        if kind == "sites":
+            for match in MARKDOWN_LINK.finditer(value) if "](" in value else URL.finditer(value):
+                url = match.group(1).rstrip(".,;")
+                if url not in fiche.values("sites"):
+                    fiche.add("sites", url, start, end)
+            continue
         cell = Block([Line(line.index, start, end, value)], 0)
         if kind == "date":
             _add_dates(fiche, cell)
@@ -1110,7 +1119,8 @@ def _add_places(fiche: Fiche, cell: Block) -> None:
     mentions = _place_mentions(text)
     details = _country_details(text, mentions)
     for start, end, kind, value in mentions:
-        if kind != "country" and any(start in span for span in details):
+        if kind != "country" and (any(start in span for span in details) or re.search(
+                r"(?:-|\b(?:du|de|del|des|of|d')\s)$", text[:start])):
             continue  # a region's name inside a place's name: "Nioro du Sahel"
         if kind == "country":
             if value not in fiche.values("countries"):

@@ -145,13 +145,16 @@ SIDEBAR_LABELS = {
              r"pa[ií]s(?:es)? y (?:territorios|regiones)|territorios?|localizaci[oó]n|"
              r"zonas?(?: de intervenci[oó]n)?|[aá]mbito geogr[aá]fico|zones?|"
              r"territoires?|r[ée]gions? d'intervention|d[oó]nde|o[uù]|lugar(?:es)?|ubicaci[oó]n|"
-             r"emplacements?|sites? d'intervention",
+             r"emplacements?|sites? d'intervention|localit[ée]s?|localidades?",
     "partners": r"(?:implementing |main |key )?partners?(?: organi[sz]ations)?|"
                 r"partenaires?(?: de mise en [oœ]uvre)?|socios?|contrapartes?|aliados|"
                 r"entidades socias|organizaciones socias|consortium|consorcio",
     "agency": r"(?:implementing|lead|executing) (?:agency|organi[sz]ation)|agence d'ex[ée]cution|"
               r"op[ée]rateur|agencia ejecutora|entidad ejecutora|implementers?|implemented by|"
               r"ejecuta(?:do por)?|ejecutor(?:a|es)?|mis en [oœ]uvre par|mise en [oœ]uvre",
+    "sites": r"(?:project |programme )?(?:web ?site|site(?: (?:web|internet))?|web|web ?page|"
+             r"p[aá]gina web|page web|sitio(?: web)?|(?:pour )?en savoir plus|"
+             r"more information|m[aá]s informaci[oó]n|links?|liens?|enlaces?)",
     # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
     # for an organisation, and give no value
     "title": r"in brief|at a glance|key facts|fact ?sheet|en bref|fiche technique|"

@@ -58,6 +58,7 @@ _PATTERNS: dict[str, list[str]] = {
         r".*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
         r".*\barticul\w*\b.*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
         r"migration (and|&|-|–) development( link(age)?s?)?",
+        r"(migrations?|migracion) (et|y|-|–) (developpement|desarrollo)",
         r"(la |the |les? )?(migra\w*|movilidad|mobilite|mobility|diaspora)( humana| humaine)?"
         r" (como|comme|as an?) (recurso|ressource|resource|motor|moteur|driver|engine|levier|"
         r"palanca|lever)\b.*",
