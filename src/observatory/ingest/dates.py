@@ -62,10 +62,10 @@ _UNIT = (
     r"(?:months?|mths?|mos|mois|mes(?:es)?|years?|yrs?|ans?|ann[ée]es?|a[ñn]os?)(?![^\W\d_])"
 )
 _YEAR_UNITS = re.compile(r"y|an|a[ñn]", re.IGNORECASE)  # how the year units begin
-_TERM = rf"\d{{1,3}}(?:[.,]\d)?\s*(?:{_UNIT})?"
+_TERM = rf"\d{{1,3}}(?:[.,]\d)?(?:-|\s*)(?:{_UNIT})?"  # "6-month" too
 _PLUS = r"\s*(?:\(\s*\+|\+|&|and|et|y)\s*"
-_TERMS = rf"(?:{_TERM}{_PLUS})*\d{{1,3}}(?:[.,]\d)?\s*{_UNIT}"
-_TERM_RE = re.compile(rf"(?P<n>\d{{1,3}}(?:[.,]\d)?)\s*(?P<unit>{_UNIT})?", re.IGNORECASE)
+_TERMS = rf"(?:{_TERM}{_PLUS})*\d{{1,3}}(?:[.,]\d)?(?:-|\s*){_UNIT}"
+_TERM_RE = re.compile(rf"(?P<n>\d{{1,3}}(?:[.,]\d)?)(?:-|\s*)(?P<unit>{_UNIT})?", re.IGNORECASE)
 
 _START_WORDS = (
     # English

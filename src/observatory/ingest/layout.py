@@ -166,9 +166,10 @@ _LABEL_KINDS = [(kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))
                 for kind, pattern in SIDEBAR_LABELS.items()]
 # Sub-national areas as a label with its value ("Regions: Piedmont and Lombardy"); alone on a
 # line these words are too often part of a name ("Union of / Municipalities / of the River").
-SUBNATIONAL = re.compile(r"regions?|r[ée]gions?|regiones|provinces?|provincias|municipios|"
-                         r"municipalit(?:y|ies)|communes|cities|ciudades|villes|districts?|"
-                         r"distritos|target areas?", re.IGNORECASE)
+_AREAS = (r"(?:regions?|r[ée]gions?|regiones|provinces?|provincias|municipios|"
+          r"municipalit(?:y|ies)|communes|cities|ciudades|villes|districts?|distritos|"
+          r"target areas?)")
+SUBNATIONAL = re.compile(rf"{_AREAS}(?:\s+(?:and|et|y|&)\s+{_AREAS})?", re.IGNORECASE)
 _TITLE_LABEL = re.compile(rf"(?:{SIDEBAR_LABELS['title']})", re.IGNORECASE)
 
 
