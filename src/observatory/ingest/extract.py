@@ -950,14 +950,20 @@ def _split_expected_results(content: list[Block]) -> tuple[list[Block], list[Blo
     return content, []
 
 
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip())
+
+
 def _statement_items(content: list[Block]) -> list[tuple[str, int, int]]:
     """One item per top-level bullet (with its sub-bullets), or per paragraph; a paragraph
     ending with a colon introduces the list and is not an item."""
     items: list[list[Line]] = []
+    indents = [_indent(ln) for block in content for ln in block.lines if is_bullet(ln.text)]
+    top = min(indents, default=0)  # the list may be indented as a whole
     for block in content:
         current: list[Line] | None = None
         for line in block.lines:
-            top_bullet = is_bullet(line.text) and not line.text[:1].isspace()
+            top_bullet = is_bullet(line.text) and _indent(line) <= top
             if top_bullet or current is None:
                 current = [line]
                 items.append(current)
