@@ -746,9 +746,20 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             for name, _s, _e in _split_wrapped_entries(cell):
                 fiche.add("partners", name, start, end)
         else:
-            for name in re.split(r"\s*;\s*", value):
-                if clean(name):
-                    fiche.add("partners", clean(name), start, end)
+            for name in _partner_names(value):
+                fiche.add("partners", name, start, end)
+
+
+def _partner_names(value: str) -> list[str]:
+    """The names of a partners value: split at semicolons, or at commas when every part is a
+    name of a few words ("Commune d'Oujda, Commune de Berkane, Entraide nationale")."""
+    names = [clean(n) for n in re.split(r"\s*;\s*", value) if clean(n)]
+    if len(names) == 1:
+        parts = [clean(p) for p in _split_top_level(names[0], re.compile(
+            r",\s+(?:(?:and|et|y)\s+)?|\s+(?:and|et|y)\s+(?=[^,]*$)"))]
+        if len(parts) >= 3 and all(2 <= len(p.split()) <= 8 for p in parts):
+            return parts
+    return names
 
 
 def _funder_lines(lines_of_value: list[str]) -> str:

@@ -154,7 +154,7 @@ EXPECTED_RESULTS_LABEL = re.compile(
 
 
 # Headings of the report around its fiches: one of these after a fiche's sections ends it.
-_REPORT_SECTIONS = re.compile("|".join(f"(?:{p})" for p in [
+_REPORT_SECTIONS = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
     r"(general |final |main |key )?conclusions?( and (recommendations|next steps|way forward))?",
     r"concluding (remarks|observations)", r"(main |key )?recommendations?", r"next steps",
     r"(the )?way forward", r"acknowledge?ments?", r"references", r"bibliography",
@@ -168,7 +168,7 @@ _REPORT_SECTIONS = re.compile("|".join(f"(?:{p})" for p in [
     r"conclusiones?( generales| y recomendaciones)?", r"recomendaciones", r"proximos pasos",
     r"agradecimientos", r"(lista de )?participantes", r"referencias", r"bibliografia",
     r"clausura", r"(sintesis|resumen) de (los )?debates", r"mensajes clave",
-]))
+]) + r")(?:\s+(?:and|et|y|&)\s+.{3,40})?")
 
 
 def report_section(line: str) -> bool:
