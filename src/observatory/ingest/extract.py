@@ -42,6 +42,7 @@ from .layout import (
     word_count,
 )
 from .money import find_money
+from .prose import prose_facts
 
 SINGLE_FIELDS = ("key", "title", "objectives", "expected_results", "main_features", "nexus",
                  "testimony", "start", "duration_months")
@@ -549,7 +550,29 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
         _extract_section(fiche, kind, heading_block, [b for b in content if id(b) not in cell_ids])
     _extract_sidebar(fiche, cells)
     _extract_labelled(fiche, labelled)
+    first_heading = min(index for index, _kind in group)
+    intro = [b for b in blocks if b.lines[0].index < first_heading and id(b) not in cell_ids
+             and word_count(b.text) >= 12]
+    if intro:
+        _extract_prose_facts(fiche, intro)
     return fiche
+
+
+def _extract_prose_facts(fiche: Fiche, intro: list[Block]) -> None:
+    """Key facts told in the paragraph under the title, for the fields nothing else gave."""
+    start, end = intro[0].start, intro[-1].end
+    facts = prose_facts(" ".join(b.joined for b in intro))
+    single = {"start": facts.start, "duration_months": facts.duration_months}
+    for name, value in single.items():
+        if not fiche.values(name):
+            fiche.add(name, value, start, end)
+    lists = {"countries": facts.countries, "partners": facts.partners, "places": facts.places,
+             "funders": [{"name": n, "amount": _number(a), "currency": c}
+                         for n, a, c in facts.funders]}
+    for name, values in lists.items():
+        if not fiche.values(name):
+            for value in values:
+                fiche.add(name, value, start, end)
 
 
 def _sidebar_label_line(text: str) -> tuple[str, str] | None:

@@ -1,0 +1,102 @@
+"""Key facts told in a sentence rather than in labelled lines: "Financé par le Fonds fiduciaire
+… à hauteur de 30 M€, PRISME est mis en œuvre … en partenariat avec l'OIM et l'AGUIPE. Lancé en
+octobre 2018 pour une durée de 48 mois, il intervient à Abidjan, Daloa et Man." Only the
+paragraphs between a fiche's title and its first section are read this way."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .dates import find_start_duration
+from .geo import find_countries
+from .money import find_money
+
+ARTICLE = re.compile(r"(?i)^(?:the|le|la|les|l['’]|el|los|las|lo)\s*")
+FUNDED = re.compile(
+    r"(?i)\b(?:funded|financed|co-?funded|financ[ée]e?s?|cofinanc[ée]e?s?|financiad[oa]s?|"
+    r"cofinanciad[oa]s?)\s+(?:by|par|por)\s+(?P<rest>.+)")
+FUNDER_END = re.compile(r"(?i)\s*(?:\(|,|\s(?:à hauteur|for a total|for|with|and (?:is )?"
+                        r"implemented|et (?:est )?mis|y (?:es )?ejecutad|avec|con un)\b)")
+PARTNERS = re.compile(
+    r"(?i)\b(?:in partnership with|together with|in cooperation with|in collaboration with|"
+    r"en partenariat avec|en collaboration avec|avec l['’]appui de|aux côtés de|"
+    r"en alianza con|junto con|en colaboraci[oó]n con|en asociaci[oó]n con)\s+(?P<list>[^.;]+)")
+PLACES = re.compile(
+    r"(?i)\b(?:in the (?:provinces?|regions?|districts?|municipalities|cities|towns|counties)"
+    r" of|(?:intervient|travaille|op[èe]re) (?:à|dans les (?:villes|communes|r[ée]gions) de)|"
+    r"(?:interviene|trabaja|opera) en(?: las (?:provincias|regiones|ciudades) de| los "
+    r"(?:municipios|departamentos) de)?|(?:works|operates) in)\s+(?P<list>[^.;]+)")
+LIST_SEPARATORS = re.compile(r"\s*,\s*(?:(?:and|et|y)\s+)?|\s+(?:and|et|y|ainsi qu['’]à|"
+                             r"as well as|así como)\s+(?:(?:à|en|in)\s+)?")
+DURATION = re.compile(
+    r"(?i)\b(?:runs? for|for|pour une dur[ée]e de|pour|sur|durante|por un periodo de|over)\s+"
+    r"(?P<terms>\d{1,3}\s*(?:months?|mois|meses|years?|ans|a[ñn]os))\b")
+
+
+@dataclass
+class ProseFacts:
+    start: str | None = None
+    duration_months: int | None = None
+    countries: list[str] = field(default_factory=list)
+    funders: list[tuple[str, Decimal | None, str | None]] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+
+def prose_facts(text: str) -> ProseFacts:
+    text = re.sub(r"\s+", " ", text)
+    facts = ProseFacts()
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])", text):
+        _dates(facts, sentence)
+        _funders(facts, sentence)
+        for match in PARTNERS.finditer(sentence):
+            facts.partners += [n for n in _names(match.group("list")) if len(n.split()) >= 2]
+        for match in PLACES.finditer(sentence):
+            facts.places += [n for n in _names(match.group("list"))
+                             if not find_countries(n) and len(n.split()) <= 4]
+    for mention in find_countries(text):
+        if mention.code not in facts.countries:
+            facts.countries.append(mention.code)
+    return facts
+
+
+def _dates(facts: ProseFacts, sentence: str) -> None:
+    found = find_start_duration(sentence)
+    if found and found.start and facts.start is None:
+        facts.start = found.start
+    if found and found.duration_months and facts.duration_months is None:
+        facts.duration_months = found.duration_months
+    duration = DURATION.search(sentence)
+    if duration and facts.duration_months is None:
+        months = find_start_duration(f"({duration.group('terms')})")
+        facts.duration_months = months.duration_months if months else None
+
+
+def _funders(facts: ProseFacts, sentence: str) -> None:
+    match = FUNDED.search(sentence)
+    if not match:
+        return
+    rest = match.group("rest")
+    monies = find_money(rest)
+    end = FUNDER_END.search(rest)
+    cut = min([m.start for m in monies[:1]] + ([end.start()] if end else []) + [len(rest)])
+    name = ARTICLE.sub("", rest[:cut].strip(" ,–-"))
+    money = monies[0] if monies and monies[0].start - cut < 40 else None
+    if name:
+        facts.funders.append((name, money.amount if money else None,
+                              money.currency if money else None))
+
+
+def _names(listed: str) -> list[str]:
+    """The capitalised names of an enumeration, up to the first part that is not a name."""
+    names = []
+    depth_safe = re.sub(r"\(([^)]*)\)", lambda m: "(" + m.group(1).replace(",", "\0") + ")",
+                        listed)
+    for part in LIST_SEPARATORS.split(depth_safe):
+        name = ARTICLE.sub("", part.replace("\0", ",").strip(" .")).strip()
+        if not name or not name[:1].isupper():
+            break
+        names.append(name)
+    return names
