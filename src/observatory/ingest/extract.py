@@ -249,6 +249,8 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
             continue  # "## 2. Introduction": a numbered section of the report
         text = clean(line.text)
         text = after_ordinal(text) or text  # "### Fiche 1 — PIUR"
+        text = re.sub(r"\s+\([^()]{2,40}\)$", "", text) if _strong_key(
+            re.sub(r"\s+\([^()]{2,40}\)$", "", text)) else text  # "CODEV-SN (phases 1 et 2)"
         if _keyish(text) and _strong_key(text):
             found[line.index] = (text, "")
             continue
@@ -717,7 +719,8 @@ def _wraps_value(labelled: tuple[Line, tuple[str, str]], line: Line) -> bool:
     """The line continues a labelled list value wrapped over lines: "Partners: A; B,\n   C; D"
     (indented, or after a separator or connecting word, or itself a list of names)."""
     first, (kind, value) = labelled
-    if kind not in WRAPPING_KINDS or _sidebar_label_line(line.text) or lx.heading_kind(line.text):
+    if kind not in WRAPPING_KINDS or _sidebar_label_line(line.text) or lx.heading_kind(line.text) \
+            or _run_in(line.text):
         return False
     if is_bullet(line.text) or is_url_line(line.text) or first.index + 8 < line.index:
         return False
@@ -1180,7 +1183,8 @@ def _add_places(fiche: Fiche, cell: Block) -> None:
 
 LISTED_PLACE_BREAKS = re.compile(r"\s*(?:[()]|\s[–—-]\s|[.:]\s)\s*")
 GENERIC_LEAD = re.compile(r"^(?:(?:the|les?|la|los|las|el|rural|urban|urbaines?|rurales?|"
-                          r"[a-zà-ÿ]+s)\s+)*(?:of|de|d'|du|del|des|di|in|en)\s+")
+                          r"[a-zà-ÿ]+s)\s+)*(?:of|de|d'|du|del|des|di|in|en)\s+"
+                          r"(?:l['’]|la |le |les |el |los |las |the )?")
 GENERIC_TAIL = re.compile(r"(?:\s+[a-zà-ÿ]{3,})+$")
 
 
