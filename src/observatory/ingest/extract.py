@@ -881,7 +881,7 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
                 run.append(blocks[n])
             if _closes_quote(run[-1]) or first.startswith(">"):
                 quote = "\n\n".join(b.text for b in run)
-                quote = re.sub(r"^[>\s]+|\n>\s?", "\n", quote).strip()
+                quote = re.sub(r"(?m)^>[ \t]?", "", quote).strip()
                 quote = ATTRIBUTION_AFTER.sub("", quote)  # "… hermano.» — Carlos M., 38 años"
                 quote = quote.strip(OPEN_QUOTES + CLOSE_QUOTES + "*_ \n")
                 found.append((quote, run[0].start, run[-1].end))
@@ -946,7 +946,8 @@ def _extract_section(fiche: Fiche, kind: str, heading: Block, content: list[Bloc
         return
     if kind == lx.TESTIMONY:
         if content and not fiche.values("testimony"):
-            quote = ATTRIBUTION_AFTER.sub("", "\n\n".join(b.text for b in content))
+            quote = re.sub(r"(?m)^>\s?", "", "\n\n".join(b.text for b in content)).strip()
+            quote = ATTRIBUTION_AFTER.sub("", quote)
             quote = quote.strip(OPEN_QUOTES + CLOSE_QUOTES + " ")
             fiche.add("testimony", quote, content[0].start, content[-1].end)
         return
