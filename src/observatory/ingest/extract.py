@@ -121,6 +121,14 @@ class Fiche:
 
 # -- finding the fiches -------------------------------------------------------------------
 
+def clear_line_caches() -> None:
+    """Forget the per-line classifications cached across documents (for benchmarks that time
+    a document more than once)."""
+    for cached in (lx.heading_kind, lx.report_section, clean, label_kind, labelled_field,
+                   label_alone):
+        cached.cache_clear()
+
+
 def extract_fiches(text: str) -> list[Fiche]:
     lines = drop_page_furniture(split_lines(text))
     kinds = [None if line.blank else lx.heading_kind(line.text) or _run_in_kind(line.text)

@@ -58,8 +58,8 @@ AGE_QUALIFIER = (r"\s+(?:" + UNDER_AGE + r"|(?:aged|[aâ]g[ée]e?s de|de|of|entr
 # "under 25", "de 18 a 29 años"
 AGE_TAIL = r"(?:" + AGE_QUALIFIER + r")?"
 OF_THEM = re.compile(QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?:of them|of whom|d'entre eux|"
-                     r"d'entre elles|de ellos|de ellas)\s+(?:are\s+|were\s+|sont\s+|son\s+)?"
-                     r"(?P<a_kind>" + WOMEN + "|" + YOUTH + ")" + AGE_TAIL
+                     r"d'entre elles|de ellos|de ellas)\s+" + _FILLER
+                     + r"(?P<a_kind>" + WOMEN + "|" + YOUTH + ")" + AGE_TAIL
                      + r"(?:\s*(?:,|and|et|y)\s*(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+"
                      r"(?:(?:of them|d'entre eux|de ellos)\s+)?(?P<b_kind>" + WOMEN + "|" + YOUTH
                      + "|" + UNDER_AGE + "))?", re.IGNORECASE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import heading_kind
 
@@ -82,6 +83,7 @@ def blocks_of(lines: list[Line]) -> list[Block]:
     return blocks
 
 
+@lru_cache(maxsize=65536)  # a pure function of one line, asked of the same lines often
 def clean(text: str) -> str:
     """Markdown emphasis, heading marks and bullet markers removed, white space folded."""
     text = MARKUP.sub("", text.strip())
@@ -173,6 +175,7 @@ SUBNATIONAL = re.compile(rf"{_AREAS}(?:\s+(?:and|et|y|&)\s+{_AREAS})?", re.IGNOR
 _TITLE_LABEL = re.compile(rf"(?:{SIDEBAR_LABELS['title']})", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # a pure function of one line, asked of the same lines often
 def label_alone(line: str) -> str | None:
     """The kind of a label written alone on its line in capitals, as a sidebar cell's title:
     "FUNDING", "INICIO", "PARTENAIRES"."""
@@ -185,6 +188,7 @@ def label_alone(line: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # a pure function of one line, asked of the same lines often
 def label_kind(label: str) -> str | None:
     """The kind of a label given exactly, in any case: "Budget", "Fecha de inicio"."""
     text = label.strip().strip("*_: ").lower()
@@ -197,6 +201,7 @@ def is_sidebar_title(line: str) -> bool:
     return bool(text) and _TITLE_LABEL.fullmatch(text.lower()) is not None
 
 
+@lru_cache(maxsize=65536)  # a pure function of one line, asked of the same lines often
 def labelled_field(line: str) -> tuple[str, str] | None:
     """(kind, value) of a labelled sidebar line, or None; the value is "" for a label that
     stands alone on its line ("**Funding**", "Partners:") with its values below it."""

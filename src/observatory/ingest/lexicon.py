@@ -5,6 +5,7 @@ trailing colon), matches one of these patterns from start to end.
 """
 
 import re
+from functools import lru_cache
 
 from observatory.text import normalize
 
@@ -115,6 +116,7 @@ _NUMBERING = re.compile(r"^(\d+[.)]|[ivx]+[.)]|[a-z][.)])\s+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 
 
+@lru_cache(maxsize=65536)  # a pure function of one line, asked of the same lines often
 def heading_kind(line: str) -> str | None:
     """The section a heading line opens, or None. A heading is short and ends no sentence;
     "Project site: https://…" counts, its address being the section's content."""
@@ -171,6 +173,7 @@ _REPORT_SECTIONS = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
 ]) + r")(?:\s+(?:and|et|y|&)\s+.{3,40})?")
 
 
+@lru_cache(maxsize=65536)  # a pure function of one line, asked of the same lines often
 def report_section(line: str) -> bool:
     """The line names a section of the report itself: "Conclusions", "4. Recommendations"."""
     text = _MARKUP.sub("", line.strip()).strip()

@@ -317,13 +317,13 @@ def test_pypdf_warnings_about_recoverable_flaws_stay_quiet(caplog, capsys):
 # -- DOCX --------------------------------------------------------------------------------------
 
 
-def test_a_docx_reads_paragraphs_lists_and_tables_in_order():
+def test_a_docx_reads_headings_paragraphs_lists_and_tables_in_order():
     document = read_document("fiche.docx", make_docx())
     assert document.format == "docx"
     assert document.page_starts == (0,)
     assert document.page_of(5) is None
     assert document.text == (
-        "Programme fiche\n\n"
+        "# Programme fiche\n\n"  # Word's heading styles become markdown heading levels
         "Title: Mobility for development\n\n"
         "Main challenges:\n\n"
         "- Late disbursement of funds\n\n"
@@ -437,3 +437,19 @@ def test_read_document_returns_an_immutable_value():
     assert isinstance(document, ReadDocument)
     with pytest.raises(AttributeError):
         document.text = "changed"  # type: ignore[misc]
+
+
+def test_docx_heading_levels_and_a_table_cell_of_several_paragraphs():
+    document = docx.Document()
+    document.add_heading("Annex 2", level=1)
+    document.add_heading("MOBILAB – Skills Mobility", level=2)
+    document.add_heading("Objectives", level=3)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Partners"
+    table.cell(0, 1).text = "ANAPEC"
+    table.cell(0, 1).add_paragraph("VDAB")
+    out = io.BytesIO()
+    document.save(out)
+    text = read_document("fiche.docx", out.getvalue()).text
+    assert text == ("# Annex 2\n\n## MOBILAB – Skills Mobility\n\n### Objectives\n\n"
+                    "Partners\tANAPEC ; VDAB")
