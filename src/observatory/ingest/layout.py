@@ -166,6 +166,8 @@ SIDEBAR_LABELS = {
 }
 _LABEL_KINDS = [(kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))
                 for kind, pattern in SIDEBAR_LABELS.items()]
+_LABEL_WORDS = {kind: re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+                for kind, pattern in SIDEBAR_LABELS.items()}
 # Sub-national areas as a label with its value ("Regions: Piedmont and Lombardy"); alone on a
 # line these words are too often part of a name ("Union of / Municipalities / of the River").
 _AREAS = (r"(?:regions?|r[ée]gions?|regiones|provinces?|provincias|municipios|"
@@ -211,9 +213,10 @@ def labelled_field(line: str) -> tuple[str, str] | None:
     label = match.group("label").strip()
     if len(label.split()) > 5:
         return None
-    loose = not BULLET.match(line)  # a bullet's bold lead-in must be a label exactly
+    # a bullet's bold lead-in must be a label exactly, and a sentence is no label
+    loose = not BULLET.match(line) and not re.search(r"[.!?]\s", label)
     for kind, pattern in _LABEL_KINDS:  # "Démarrage (durée)", "Zones d'intervention"
-        if pattern.fullmatch(label) or (loose and pattern.search(label) and (
+        if pattern.fullmatch(label) or (loose and _LABEL_WORDS[kind].search(label) and (
                 len(label.split()) <= 3 or "(" in label)):
             return kind, match.group("value").replace("**", "").replace("__", "")
     if SUBNATIONAL.fullmatch(label) and match.group("value").strip():

@@ -43,6 +43,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"( principales| alcanzados)?\b.*",
         r"descripcion del (proyecto|programa)",
         r"ce qui a ete (realise|fait|accompli)\b.*", r"what (has been|was) (achieved|done)\b.*",
+        r"what we (did|do|have done|achieved)\b.*", r"ce que nous (avons fait|faisons)\b.*",
+        r"lo que (hicimos|hacemos)\b.*",
         r"lo que se ha (logrado|hecho|realizado)\b.*",
         r"(breve )?(description|descripcion)( (and|et|y) .{3,40})?",
         r"how (it|the (project|programme)) works", r"como funciona.*",
