@@ -211,8 +211,8 @@ def labelled_field(line: str) -> tuple[str, str] | None:
     if not match:
         return None
     label = match.group("label").strip()
-    if len(label.split()) > 5:
-        return None
+    if len(label.split()) > 5 or heading_kind(label) not in (None, "sites"):
+        return None  # "Results to date:" opens a section, whatever word it contains
     # a bullet's bold lead-in must be a label exactly, and a sentence is no label
     loose = not BULLET.match(line) and not re.search(r"[.!?]\s", label)
     for kind, pattern in _LABEL_KINDS:  # "Démarrage (durée)", "Zones d'intervention"
