@@ -192,6 +192,7 @@ def _report_heading(lines: list[Line], line: Line, fiche_first: Line) -> bool:
 
 
 ORDINAL_WORDS = (r"fiches?|fichas?|fact ?sheets?|sheets?|projects?|projets?|proyectos?|"
+                 r"profiles?|profils?|perfil(?:es)?|"
                  r"programmes?|programas?|programs?|experiences?|exp[ée]riences?|experiencias?|"
                  r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?")
 FICHE_ORDINAL = re.compile(
@@ -369,11 +370,18 @@ class _Header:
 def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                  previous_heading: int) -> _Header:
     """The name and title of the fiche whose first heading is at ``first_heading``."""
+    numbered = next((ln for ln in reversed(lines[previous_heading + 1:first_heading])
+                     if not ln.blank and word_count(ln.stripped) <= 12
+                     and after_ordinal(clean(ln.text)) is not None), None)
+    if numbered is not None:  # "PROFILE 2" above a box of key facts, whatever the box holds
+        return _ordinal_header(lines, [ln for ln in lines[numbered.index:first_heading]
+                                       if not ln.blank and not RULE.match(ln.text)])
     window: list[Line] = []
     index = first_heading - 1
     while index > previous_heading and len(window) < HEADER_WINDOW:
         line = lines[index]
-        if not line.blank and not _sidebar_label_line(line.text) and not _inline_site(line):
+        if not line.blank and not _sidebar_label_line(line.text) and not _inline_site(line) \
+                and not RULE.match(line.text):  # a title's "=====" underline
             if _stops_header_search(line, kinds[index]):
                 break
             window.insert(0, line)
@@ -477,7 +485,7 @@ def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _He
 def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
     """The header of a numbered fiche: "Project 2 - KEY: Title", or "EXPERIENCIA 3" with the
     name and title on the lines below it. The number makes it a clear header."""
-    first, below = window[0], window[1:]
+    first, below = window[0], window[1:4]  # the name and title stand right under the number
     rest = after_ordinal(clean(first.text)) or ""
     match = KEY_AND_TITLE.match(rest)
     if match and _keyish(match.group(1)):
@@ -592,6 +600,8 @@ def _sidebar_label_line(text: str) -> tuple[str, str] | None:
     field = labelled_field(text)
     if field is not None and field[0] == "sites" and not URL.search(field[1]):
         return None  # "Project site:" over its address: a section heading
+    if field is not None and field[0] == "title" and word_count(field[1]) > 8:
+        return None  # "In short: REINTEG-GN is implemented by …": key facts told in prose
     return field
 
 

@@ -156,10 +156,10 @@ SIDEBAR_LABELS = {
               r"ejecuta(?:do por)?|ejecutor(?:a|es)?|mis en [oœ]uvre par|mise en [oœ]uvre",
     "sites": r"(?:project |programme )?(?:web ?site|site(?: (?:web|internet))?|web|web ?page|"
              r"p[aá]gina web|page web|sitio(?: web)?|(?:pour )?en savoir plus|"
-             r"more information|m[aá]s informaci[oó]n|links?|liens?|enlaces?)",
+             r"more information|m[aá]s informaci[oó]n|links?|liens?|enlaces?|online|en ligne)",
     # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
     # for an organisation, and give no value
-    "title": r"in brief|at a glance|key facts|fact ?sheet|en bref|fiche technique|"
+    "title": r"in brief|in short|at a glance|key facts|fact ?sheet|en bref|fiche technique|"
              r"fiche signal[ée]tique|l'essentiel|ficha t[ée]cnica|datos clave|en resumen|"
              r"en breve|de un vistazo|(?:en )?un vistazo|d'un coup d'[œo]e?il|"
              r"key (?:data|figures)|chiffres cl[ée]s|donn[ée]es cl[ée]s|cifras clave",
