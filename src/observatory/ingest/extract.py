@@ -267,7 +267,7 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
         if parenthesised:
             found[line.index] = parenthesised
             continue
-        match = re.match(r"^(.{2,40}?)\s+[–—:|-]\s+(.{8,})$", text)
+        match = KEY_AND_TITLE.match(text)
         if match and _keyish(match.group(1)) and _strong_key(match.group(1)):
             found[line.index] = (match.group(1), match.group(2))
     return found
@@ -472,7 +472,7 @@ def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _He
         return _Header(clean(line.text), _title_text(title_line.text), line, title_line, line.index,
                        title_line.index, best[0])
     for line in window:  # "KEY – Title" on one line
-        match = re.match(r"^(.{2,40}?)\s+[–—:|-]\s+(.{8,})$", clean(line.text))
+        match = KEY_AND_TITLE.match(clean(line.text))
         if match and _keyish(match.group(1)):
             return _Header(match.group(1), match.group(2), line, line, line.index, line.index)
     for line in window:
@@ -568,6 +568,9 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
         _extract_section(fiche, kind, heading_block, [b for b in content if id(b) not in cell_ids])
     _extract_sidebar(fiche, cells)
     _extract_labelled(fiche, labelled)
+    if not fiche.values("countries") and header.title_line is not None:
+        for mention in find_countries(header.title):  # "… Skills for Employment in Ethiopia"
+            fiche.add("countries", mention.code, *_span(header.title_line))
     first_heading = min(index for index, _kind in group)
     intro = [b for b in blocks if b.lines[0].index < first_heading and id(b) not in cell_ids
              and word_count(b.text) >= 12]

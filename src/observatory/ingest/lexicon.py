@@ -24,7 +24,8 @@ _PATTERNS: dict[str, list[str]] = {
     OBJECTIVES: [
         r"(the )?(main |general |specific |overall |key )?(project )?objectives?\b.*",
         r"(les )?(principaux )?objectifs?\b.*", r"(los )?(principales )?objetivos?\b.*",
-        r"aims?( and objectives)?", r"goals?",
+        r"aims?( and objectives)?", r"goals?", r"purpose", r"(l')?objet du (projet|programme)",
+        r"(el )?prop[oó]sito", r"finalidad",
     ],
     EXPECTED_RESULTS: [
         r"(main |key )?expected (results|outcomes|outputs)", r"results expected",

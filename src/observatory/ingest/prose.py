@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .dates import find_start_duration
+from .dates import find_start_duration, spelled_numbers
 from .geo import find_countries
 from .money import find_money
 
@@ -17,8 +17,10 @@ ARTICLE = re.compile(r"(?i)^(?:the|le|la|les|l['’]|el|los|las|lo)\s*")
 FUNDED = re.compile(
     r"(?i)\b(?:funded|financed|co-?funded|financ[ée]e?s?|cofinanc[ée]e?s?|financiad[oa]s?|"
     r"cofinanciad[oa]s?)\s+(?:by|par|por)\s+(?P<rest>.+)")
-FUNDER_END = re.compile(r"(?i)\s*(?:\(|,|\s(?:à hauteur|for a total|for|with|and (?:is )?"
-                        r"implemented|et (?:est )?mis|y (?:es )?ejecutad|avec|con un)\b)")
+FUNDER_END = re.compile(r"\s*(?:\((?=[^)]*\d)|,\s+(?![A-ZÀ-Ý])|(?i:\s(?:à hauteur|for a total|"
+                        r"for|with|and (?:is )?implemented|et (?:est )?mis|y (?:es )?ejecutad|"
+                        r"avec|con un)\b))")
+BEGAN = re.compile(r"(?i)\b(?:began|begun|commenced)\s+(?=in\b)")
 PARTNERS = re.compile(
     r"(?i)\b(?:in partnership with|together with|in cooperation with|in collaboration with|"
     r"en partenariat avec|en collaboration avec|avec l['’]appui de|aux côtés de|"
@@ -56,13 +58,17 @@ def prose_facts(text: str) -> ProseFacts:
         for match in PLACES.finditer(sentence):
             facts.places += [n for n in _names(match.group("list"))
                              if not find_countries(n) and len(n.split()) <= 4]
-    for mention in find_countries(text):
+    named = text
+    for name in [n for n, _a, _c in facts.funders] + facts.partners:
+        named = named.replace(name, " " * len(name))  # "UK Foreign, Commonwealth … Office"
+    for mention in find_countries(named):
         if mention.code not in facts.countries:
             facts.countries.append(mention.code)
     return facts
 
 
 def _dates(facts: ProseFacts, sentence: str) -> None:
+    sentence = spelled_numbers(BEGAN.sub("started ", sentence))  # "began in 2018 … five years"
     found = find_start_duration(sentence)
     if found and found.start and facts.start is None:
         facts.start = found.start

@@ -656,7 +656,8 @@ def _cell_text(cell: _Element) -> str:
         for block in _children(cell, (_P, _TBL))
     ]
     # Paragraphs of one cell are often one entry each (a partner, a funder): kept apart by " ; "
-    return " ; ".join(" ".join(part.split()) for part in parts if part.strip())
+    lines = [line for part in parts for line in part.split("\n")]  # w:br breaks a line too
+    return " ; ".join(" ".join(line.split()) for line in lines if line.strip())
 
 
 def _is_list_item(paragraph: _Element, list_styles: frozenset[str]) -> bool:
