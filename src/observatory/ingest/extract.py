@@ -1267,9 +1267,16 @@ def _split_wrapped_entries(cell: Block) -> list[tuple[str, int, int]]:
     a line continues the entry when a parenthesis is open, the previous line ends with a
     connecting word, or it starts in lower case or with "(" or "&"."""
     entries: list[list[Line]] = []
+    # a narrow column where names end with their acronym: a name runs on until its "(SRECI)"
+    closed_by_acronym = max(len(line.stripped) for line in cell.lines) <= 32 and sum(
+        bool(re.search(r"\([A-Z][\w&-]{1,12}\)$", line.stripped)) for line in cell.lines) >= 2
     for line in cell.lines:
         text = line.stripped
-        if entries:
+        if entries and closed_by_acronym:  # "Secretaría de Relaciones / … (SRECI)": one entry
+            if not re.search(r"\([A-Z][\w&-]{1,12}\)$", entries[-1][-1].stripped):
+                entries[-1].append(line)
+                continue
+        elif entries:
             current = " ".join(x.stripped for x in entries[-1])
             previous_word = entries[-1][-1].stripped.split()[-1].lower()
             first_word = text.split()[0].lower().strip(",.")

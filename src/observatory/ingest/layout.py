@@ -156,10 +156,11 @@ SIDEBAR_LABELS = {
               r"ejecuta(?:do por)?|ejecutor(?:a|es)?|mis en [oœ]uvre par|mise en [oœ]uvre",
     "sites": r"(?:project |programme )?(?:web ?site|site(?: (?:web|internet))?|web|web ?page|"
              r"p[aá]gina web|page web|sitio(?: web)?|(?:pour )?en savoir plus|"
-             r"more information|m[aá]s informaci[oó]n|links?|liens?|enlaces?|online|en ligne)",
+             r"more information|m[aá]s informaci[oó]n|links?|liens?|enlaces?|online|en ligne|www)",
     # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
     # for an organisation, and give no value
-    "title": r"in brief|in short|at a glance|key facts|fact ?sheet|en bref|fiche technique|"
+    "title": r"in brief|in short|summary|resumen|r[ée]sum[ée]|at a glance|key facts|fact ?sheet|"
+             r"en bref|fiche technique|"
              r"fiche signal[ée]tique|l'essentiel|ficha t[ée]cnica|datos clave|en resumen|"
              r"en breve|de un vistazo|(?:en )?un vistazo|d'un coup d'[œo]e?il|"
              r"key (?:data|figures)|chiffres cl[ée]s|donn[ée]es cl[ée]s|cifras clave",
@@ -170,7 +171,8 @@ _LABEL_WORDS = {kind: re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
                 for kind, pattern in SIDEBAR_LABELS.items()}
 # Sub-national areas as a label with its value ("Regions: Piedmont and Lombardy"); alone on a
 # line these words are too often part of a name ("Union of / Municipalities / of the River").
-_AREAS = (r"(?:regions?|r[ée]gions?|regiones|provinces?|provincias|municipios|"
+_AREAS = (r"(?:regions?|r[ée]gions?|regiones|provinces?|provincias|municipios|departamentos|"
+          r"d[ée]partements|departments|counties|condados|wilayas|governorates|gouvernorats|"
           r"municipalit(?:y|ies)|communes|cities|ciudades|villes|districts?|distritos|"
           r"target areas?)")
 SUBNATIONAL = re.compile(rf"{_AREAS}(?:\s+(?:and|et|y|&)\s+{_AREAS})?", re.IGNORECASE)
@@ -211,7 +213,8 @@ def labelled_field(line: str) -> tuple[str, str] | None:
     if not match:
         return None
     label = match.group("label").strip()
-    if len(label.split()) > 5 or heading_kind(label) not in (None, "sites"):
+    if len(label.split()) > 5 or heading_kind(label) not in (None, "sites") \
+            or re.search(r"[\[\]]|https?$|www\.", label):  # "[www.x.org](https://…)" has no label
         return None  # "Results to date:" opens a section, whatever word it contains
     # a bullet's bold lead-in must be a label exactly, and a sentence is no label
     loose = not BULLET.match(line) and not re.search(r"[.!?]\s", label)

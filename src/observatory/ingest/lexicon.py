@@ -57,6 +57,8 @@ _PATTERNS: dict[str, list[str]] = {
         r".*\bnexus\b.*", r".*\bnexo\b.*",
         r".*\b(links?|linkages?|relationship|interplay)\b.*\bmigration\b.*\bdevelopment\b.*",
         r".*\bv[ií]nculos?\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
+        r"(v[ií]nculos?|links?|liens?) (con el|with|to|avec le) (desarrollo|development|"
+        r"developpement)",
         r".*\brelaci[oó]n\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
         r".*\blien\b.*\bmigrations?\b.*\bdeveloppement\b.*",
         r".*\bmigrations?\b.*\bdeveloppement\b.*\blien\b.*",

@@ -20,20 +20,30 @@ FUNDED = re.compile(
 FUNDER_END = re.compile(r"\s*(?:\((?=[^)]*\d)|,\s+(?![A-ZÀ-Ý])|(?i:\s(?:à hauteur|for a total|"
                         r"for|with|and (?:is )?implemented|et (?:est )?mis|y (?:es )?ejecutad|"
                         r"avec|con un)\b))")
-BEGAN = re.compile(r"(?i)\b(?:began|begun|commenced)\s+(?=in\b)")
+BEGAN = re.compile(r"(?i)\b(?:began|begun|commenced|arranc[óo]|comenz[óo]|inici[óo]|"
+                   r"d[ée]marr[ée]e?|a d[ée]but[ée])\s+(?=(?:in|en)\b)")
+EXTENSION = re.compile(r"(?i)\b(?:ampliad[oa]|prorrogad[oa]|extended|prolong[ée]e?)\s+"
+                       r"(?:en|by|de|d['’]|por)\s+(?P<terms>\d{1,2}\s*(?:months?|mois|meses))")
+MONEY_FROM = re.compile(r"^\s*(?:del|de la|de los|de las|de l['’]|du|des|from(?: the)?|de)\s+"
+                        r"(?P<name>[A-ZÀ-Ý][^.;]*?)(?=\s+(?:y|and|et)\s+(?:con\s+|with\s+)?"
+                        r"(?:\d|[A-Z]{3}\b|[€$£])|[.;]|$)")
 PARTNERS = re.compile(
     r"(?i)\b(?:in partnership with|together with|in cooperation with|in collaboration with|"
     r"en partenariat avec|en collaboration avec|avec l['’]appui de|aux côtés de|"
     r"en alianza con|junto con|en colaboraci[oó]n con|en asociaci[oó]n con)\s+(?P<list>[^.;]+)")
 PLACES = re.compile(
-    r"(?i)\b(?:in the (?:provinces?|regions?|districts?|municipalities|cities|towns|counties)"
+    r"(?i)\b(?:(?:trabaja|interviene|opera|works|operates|intervient|travaille)\s+(?:en|in|dans)"
+    r"\s+(?:los|las|la|el|les|the)\s+(?:[a-zà-ÿ]+\s+){1,2}(?:de|of|d['’])|"
+    r"in the (?:provinces?|regions?|districts?|municipalities|cities|towns|counties)"
     r" of|(?:intervient|travaille|op[èe]re) (?:à|dans les (?:villes|communes|r[ée]gions) de)|"
     r"(?:interviene|trabaja|opera) en(?: las (?:provincias|regiones|ciudades) de| los "
     r"(?:municipios|departamentos) de)?|(?:works|operates) in)\s+(?P<list>[^.;]+)")
 LIST_SEPARATORS = re.compile(r"\s*,\s*(?:(?:and|et|y)\s+)?|\s+(?:and|et|y|ainsi qu['’]à|"
                              r"as well as|así como)\s+(?:(?:à|en|in)\s+)?")
+GENERIC_LEAD = re.compile(r"^(?:[a-zà-ÿ]+\s+){1,3}(?:de|of|du|des|d['’])\s+")
 DURATION = re.compile(
-    r"(?i)\b(?:runs? for|for|pour une dur[ée]e de|pour|sur|durante|por un periodo de|over)\s+"
+    r"(?i)\b(?:runs? for|for|pour une dur[ée]e de|pour|sur|durante|por un periodo de|over|"
+    r"duraci[oó]n (?:prevista )?de|dur[ée]e (?:pr[ée]vue )?de|duration of)\s+"
     r"(?P<terms>\d{1,3}\s*(?:months?|mois|meses|years?|ans|a[ñn]os))\b")
 
 
@@ -78,11 +88,20 @@ def _dates(facts: ProseFacts, sentence: str) -> None:
     if duration and facts.duration_months is None:
         months = find_start_duration(f"({duration.group('terms')})")
         facts.duration_months = months.duration_months if months else None
+        extension = EXTENSION.search(sentence)
+        extra = find_start_duration(f"({extension.group('terms')})") if extension else None
+        if facts.duration_months and extra and extra.duration_months:
+            facts.duration_months += extra.duration_months  # "24 meses, ampliada en 6 meses"
 
 
 def _funders(facts: ProseFacts, sentence: str) -> None:
     match = FUNDED.search(sentence)
     if not match:
+        for money in find_money(sentence):  # "con 980.000 euros del Mecanismo … y con …"
+            source = MONEY_FROM.match(sentence[money.end:])
+            if source:
+                facts.funders.append((source.group("name").strip(" ,"), money.amount,
+                                      money.currency))
         return
     rest = match.group("rest")
     monies = find_money(rest)
@@ -102,6 +121,7 @@ def _names(listed: str) -> list[str]:
                         listed)
     for part in LIST_SEPARATORS.split(depth_safe):
         name = ARTICLE.sub("", part.replace("\0", ",").strip(" .")).strip()
+        name = GENERIC_LEAD.sub("", name)  # "provincia de Huelva"
         if not name or not name[:1].isupper():
             break
         names.append(name)
