@@ -918,7 +918,7 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
     return found, kept
 
 
-ATTRIBUTION_AFTER = re.compile(rf"(?<=[{CLOSE_QUOTES}])\s*[—–-]\s+[^{OPEN_QUOTES}]{{2,160}}$")
+ATTRIBUTION_AFTER = re.compile(rf"(?<=[{CLOSE_QUOTES}])[*_]*\s*[—–-]\s+[^{OPEN_QUOTES}]{{2,160}}$")
 
 
 def _split_attribution(block: Block) -> list[Block]:
@@ -934,7 +934,9 @@ def _split_attribution(block: Block) -> list[Block]:
 
 
 def _closes_quote(block: Block) -> bool:
-    return block.lines[-1].stripped.rstrip("*_ ")[-1:] in CLOSE_QUOTES
+    """The block ends its quote, maybe followed by its attribution ("… »* — Fatimata")."""
+    last = block.lines[-1].stripped
+    return last.rstrip("*_ ")[-1:] in CLOSE_QUOTES or bool(ATTRIBUTION_AFTER.search(last))
 
 
 def _is_attribution(block: Block) -> bool:
@@ -1195,7 +1197,7 @@ def _add_places(fiche: Fiche, cell: Block) -> None:
             if match:
                 names = re.sub(r"[()]", ",", match.group(1))
                 for name in PLACE_SEPARATORS.split(names):
-                    name = PLACE_GENERIC.sub("", clean(name)).strip(" .")
+                    name = GENERIC_LEAD.sub("", PLACE_GENERIC.sub("", clean(name))).strip(" .")
                     if name and name not in fiche.values("places"):
                         fiche.add("places", name, cell.start, cell.end)
         elif value not in fiche.values("places"):

@@ -62,7 +62,8 @@ _PATTERNS: dict[str, list[str]] = {
         r".*\brelaci[oó]n\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
         r".*\blien\b.*\bmigrations?\b.*\bdeveloppement\b.*",
         r".*\bmigrations?\b.*\bdeveloppement\b.*\blien\b.*",
-        r"(how|comment|como|en quoi|in what way|de quelle (maniere|facon)|de que (manera|forma)) "
+        r"(how|comment|como|en quoi|in what way|de quelle (maniere|facon)|de que (manera|forma)|"
+        r"why|pourquoi|por que) "
         r".*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
         r".*\barticul\w*\b.*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
         r"migration (and|&|-|–) development( link(age)?s?)?",

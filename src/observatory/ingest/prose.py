@@ -95,23 +95,24 @@ def _dates(facts: ProseFacts, sentence: str) -> None:
 
 
 def _funders(facts: ProseFacts, sentence: str) -> None:
-    match = FUNDED.search(sentence)
-    if not match:
+    matches = list(FUNDED.finditer(sentence))
+    if not matches:
         for money in find_money(sentence):  # "con 980.000 euros del Mecanismo … y con …"
             source = MONEY_FROM.match(sentence[money.end:])
             if source:
                 facts.funders.append((source.group("name").strip(" ,"), money.amount,
                                       money.currency))
         return
-    rest = match.group("rest")
-    monies = find_money(rest)
-    end = FUNDER_END.search(rest)
-    cut = min([m.start for m in monies[:1]] + ([end.start()] if end else []) + [len(rest)])
-    name = ARTICLE.sub("", rest[:cut].strip(" ,–-"))
-    money = monies[0] if monies and monies[0].start - cut < 40 else None
-    if name:
-        facts.funders.append((name, money.amount if money else None,
-                              money.currency if money else None))
+    for match in matches:  # "financé par l'UE à hauteur de 3 M€, … financé par l'AFD pour 2 M€"
+        rest = match.group("rest")
+        monies = find_money(rest)
+        end = FUNDER_END.search(rest)
+        cut = min([m.start for m in monies[:1]] + ([end.start()] if end else []) + [len(rest)])
+        name = ARTICLE.sub("", rest[:cut].strip(" ,–-"))
+        money = monies[0] if monies and monies[0].start - cut < 40 else None
+        if name:
+            facts.funders.append((name, money.amount if money else None,
+                                  money.currency if money else None))
 
 
 def _names(listed: str) -> list[str]:
