@@ -57,6 +57,8 @@ _PATTERNS: dict[str, list[str]] = {
         r".*\bnexus\b.*", r".*\bnexo\b.*",
         r".*\b(links?|linkages?|relationship|interplay)\b.*\bmigration\b.*\bdevelopment\b.*",
         r".*\bv[ií]nculos?\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
+        r"why (migration|mobility|it) matters\b.*", r"pourquoi (la migration|c'est important)\b.*",
+        r"por que (importa|la migracion importa)\b.*",
         r"(v[ií]nculos?|links?|liens?) (con el|with|to|avec le) (desarrollo|development|"
         r"developpement)",
         r".*\brelaci[oó]n\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",

@@ -15,7 +15,7 @@ from .money import find_money
 
 ARTICLE = re.compile(r"(?i)^(?:the|le|la|les|l['’]|el|los|las|lo)\s*")
 FUNDED = re.compile(
-    r"(?i)\b(?:funded|financed|co-?funded|financ[ée]e?s?|cofinanc[ée]e?s?|financiad[oa]s?|"
+    r"(?i)\b(?:funded|financed|co-?funded|commissioned|financ[ée]e?s?|cofinanc[ée]e?s?|financiad[oa]s?|"
     r"cofinanciad[oa]s?)\s+(?:by|par|por)\s+(?P<rest>.+)")
 FUNDER_END = re.compile(r"\s*(?:\((?=[^)]*\d)|,\s+(?![A-ZÀ-Ý])|(?i:\s(?:à hauteur|for a total|"
                         r"for|with|and (?:is )?implemented|et (?:est )?mis|y (?:es )?ejecutad|"
@@ -31,8 +31,11 @@ PARTNERS = re.compile(
     r"(?i)\b(?:in partnership with|together with|in cooperation with|in collaboration with|"
     r"en partenariat avec|en collaboration avec|avec l['’]appui de|aux côtés de|"
     r"en alianza con|junto con|en colaboraci[oó]n con|en asociaci[oó]n con)\s+(?P<list>[^.;]+)")
+PARTNERS_AS = re.compile(r"(?i)\bwith\s+(?P<list>[^.;]+?)\s+as\s+(?:its\s+|their\s+)?"
+                         r"(?:main\s+|key\s+)?partners\b")
 PLACES = re.compile(
-    r"(?i)\b(?:(?:trabaja|interviene|opera|works|operates|intervient|travaille)\s+(?:en|in|dans)"
+    r"(?i)\b(?:runs(?: for [^.,]{1,30}?)? in|"
+    r"(?:trabaja|interviene|opera|works|operates|intervient|travaille)\s+(?:en|in|dans)"
     r"\s+(?:los|las|la|el|les|the)\s+(?:[a-zà-ÿ]+\s+){1,2}(?:de|of|d['’])|"
     r"in the (?:provinces?|regions?|districts?|municipalities|cities|towns|counties)"
     r" of|(?:intervient|travaille|op[èe]re) (?:à|dans les (?:villes|communes|r[ée]gions) de)|"
@@ -41,6 +44,7 @@ PLACES = re.compile(
 LIST_SEPARATORS = re.compile(r"\s*,\s*(?:(?:and|et|y)\s+)?|\s+(?:and|et|y|ainsi qu['’]à|"
                              r"as well as|así como)\s+(?:(?:à|en|in)\s+)?")
 GENERIC_LEAD = re.compile(r"^(?:[a-zà-ÿ]+\s+){1,3}(?:de|of|du|des|d['’])\s+")
+GENERIC_TAIL = re.compile(r"(?:\s+[a-zà-ÿ]{3,})+$")  # "Oromia regions"
 DURATION = re.compile(
     r"(?i)\b(?:runs? for|for|pour une dur[ée]e de|pour|sur|durante|por un periodo de|over|"
     r"duraci[oó]n (?:prevista )?de|dur[ée]e (?:pr[ée]vue )?de|duration of)\s+"
@@ -63,7 +67,7 @@ def prose_facts(text: str) -> ProseFacts:
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])", text):
         _dates(facts, sentence)
         _funders(facts, sentence)
-        for match in PARTNERS.finditer(sentence):
+        for match in [*PARTNERS.finditer(sentence), *PARTNERS_AS.finditer(sentence)]:
             facts.partners += [n for n in _names(match.group("list")) if len(n.split()) >= 2]
         for match in PLACES.finditer(sentence):
             facts.places += [n for n in _names(match.group("list"))
@@ -122,7 +126,7 @@ def _names(listed: str) -> list[str]:
                         listed)
     for part in LIST_SEPARATORS.split(depth_safe):
         name = ARTICLE.sub("", part.replace("\0", ",").strip(" .")).strip()
-        name = GENERIC_LEAD.sub("", name)  # "provincia de Huelva"
+        name = GENERIC_TAIL.sub("", GENERIC_LEAD.sub("", name))  # "provincia de Huelva"
         if not name or not name[:1].isupper():
             break
         names.append(name)
