@@ -21,6 +21,8 @@ from .geo import find_countries, find_world_regions
 from .indicators import find_indicators
 from .layout import (
     CLOSE_QUOTES,
+    GENERIC_LEAD,
+    GENERIC_TAIL,
     OPEN_QUOTES,
     SENTENCE_END,
     SIDEBAR_MAX,
@@ -1206,10 +1208,6 @@ def _add_places(fiche: Fiche, cell: Block) -> None:
 
 
 LISTED_PLACE_BREAKS = re.compile(r"\s*(?:[()]|\s[–—-]\s|[.:]\s)\s*")
-GENERIC_LEAD = re.compile(r"^(?:(?:the|les?|la|los|las|el|rural|urban|urbaines?|rurales?|"
-                          r"[a-zà-ÿ]+s)\s+)*(?:of|de|d'|du|del|des|di|in|en)\s+"
-                          r"(?:l['’]|la |le |les |el |los |las |the )?")
-GENERIC_TAIL = re.compile(r"(?:\s+[a-zà-ÿ]{3,})+$")
 
 
 def _add_listed_places(fiche: Fiche, cell: Block) -> None:

@@ -12,6 +12,13 @@ from .lexicon import heading_kind
 BULLET = re.compile(r"^\s*(?:[-•*–·▪◦‣]|\d{1,2}[.)]|[a-z][.)]|\(\w\))\s+")
 URL = re.compile(r"<?(https?://[^\s<>()\"']+|www\.[^\s<>()\"']+)>?")
 MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^#{1,6}\s*|^>\s?")
+# Generic words around a listed place: "circles of Bandiagara", "Tillabéri regions"
+GENERIC_LEAD = re.compile(r"^(?:(?:the|les?|la|los|las|el|rural|urban|urbaines?|rurales?|"
+                          r"[a-zà-ÿ]+s|provincia|province|r[ée]gion|regi[oó]n|department|"
+                          r"d[ée]partement|departamento|district|distrito|county|condado|"
+                          r"wilaya|municipio|ciudad|city|ville)\s+)*(?:of|de|d'|du|del|des|di|in|en)\s+"
+                          r"(?:l['’]|la |le |les |el |los |las |the )?")
+GENERIC_TAIL = re.compile(r"(?:\s+[a-zà-ÿ]{3,})+$")
 OPEN_QUOTES = "“«„\"‘"
 CLOSE_QUOTES = "”»\"’"
 SIDEBAR_MAX = 48  # characters: a line of the layout's narrow column

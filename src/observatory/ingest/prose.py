@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from .dates import find_start_duration, spelled_numbers
 from .geo import find_countries
+from .layout import GENERIC_LEAD, GENERIC_TAIL
 from .money import find_money
 
 ARTICLE = re.compile(r"(?i)^(?:the|le|la|les|l['’]|el|los|las|lo)\s*")
@@ -43,8 +44,6 @@ PLACES = re.compile(
     r"(?:municipios|departamentos) de)?|(?:works|operates) in)\s+(?P<list>[^.;]+)")
 LIST_SEPARATORS = re.compile(r"\s*,\s*(?:(?:and|et|y)\s+)?|\s+(?:and|et|y|ainsi qu['’]à|"
                              r"as well as|así como)\s+(?:(?:à|en|in)\s+)?")
-GENERIC_LEAD = re.compile(r"^(?:[a-zà-ÿ]+\s+){1,3}(?:de|of|du|des|d['’])\s+")
-GENERIC_TAIL = re.compile(r"(?:\s+[a-zà-ÿ]{3,})+$")  # "Oromia regions"
 DURATION = re.compile(
     r"(?i)\b(?:runs? for|for|pour une dur[ée]e de|pour|sur|durante|por un periodo de|over|"
     r"duraci[oó]n (?:prevista )?de|dur[ée]e (?:pr[ée]vue )?de|duration of)\s+"
