@@ -419,6 +419,8 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
         if found and header.key_line is None:
             header.key = found[0]
         header.title = found[1] if found else header.title + " " + _title_text(line.text)
+        first = header.title_line  # the source span covers every line of the title
+        header.title_line = Line(first.index, first.start, line.end, first.text + "\n" + line.text)
         header.last_line = index
         index += 1
 

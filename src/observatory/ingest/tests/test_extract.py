@@ -510,6 +510,16 @@ Sitio web ............ https://www.redir-ca.org
 """
 
 
+def test_a_title_wrapped_over_two_lines_keeps_both_in_its_span():
+    text = ("JOKKO\nMobiliser la diaspora pour l'investissement dans les\nterritoires d'origine\n"
+            "Objectifs\nContribuer au développement.\nDéfis\nLa confiance.\n")
+    (fiche,) = extract_fiches(text)
+    title = next(f for f in fiche.fields if f.name == "title")
+    assert title.value == ("Mobiliser la diaspora pour l'investissement dans les "
+                           "territoires d'origine")
+    assert text[title.start:title.end].endswith("territoires d'origine")
+
+
 def test_a_key_in_parentheses_dot_leaders_and_an_indented_list():
     (fiche,) = extract_fiches(DOT_LEADERS)
     assert (fiche.key, fiche.title) == ("REDIR", "Retorno Digno en el Norte de Centroamérica")
