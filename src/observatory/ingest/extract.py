@@ -232,12 +232,17 @@ def _ordinal_above(lines: list[Line], first: int) -> int:
 
 RUN_IN = re.compile(r"^\s*\*\*(?P<heading>[^*]{2,70}?)\s*[.:]?\s*\*\*\s*[.:]?\s+(?P<rest>\S.*)$")
 PLAIN_RUN_IN = re.compile(r"^(?P<heading>[A-ZÀ-Ý][^:.!?;,()]{1,50}?)\s*:\s+(?P<rest>\S.*)$")
+DOT_RUN_IN = re.compile(r"^(?P<heading>[A-ZÀ-Ý][^:.!?;,()]{1,40}?)\.\s+(?P<rest>\S.*)$")
 
 
 def _run_in(text: str) -> re.Match[str] | None:
     """A heading run into its section's first line: "**Objectif.** Favoriser la …", or
     "Objective: To improve …" written flush left with a colon."""
     match = RUN_IN.match(text) or PLAIN_RUN_IN.match(text)
+    if match is None:  # "Objectives. To channel …": a short heading ended by a full stop
+        match = DOT_RUN_IN.match(text)
+        if match is not None and len(match.group("heading").split()) > 4:
+            return None
     if match is None or len(match.group("heading").split()) > 8:
         return None
     kind = lx.heading_kind(match.group("heading"))
@@ -332,7 +337,8 @@ def _keyish(text: str) -> bool:
     words = text.split()
     if not text or len(text) > 40 or len(words) > 5 or text.endswith((":", ".", ",", ";")):
         return False
-    if not re.search(r"[A-Z0-9]", text) or words[-1].lower() in CONNECTORS:
+    if not re.search(r"[A-Z0-9]", text) or words[-1].lower() in CONNECTORS \
+            or re.search(r":\s", text):  # "Título: Retorno …" is a labelled line, no name
         return False
     if re.match(r"(?i)(annex(es|e)?|anexos?|appendix|appendices|table|session|page|contents)\b",
                 text):
@@ -343,6 +349,15 @@ def _keyish(text: str) -> bool:
 TITLE_LABEL = re.compile(r"(?i)^(?:(?:full |project |programme |official )?title|"
                          r"(?:intitul[ée]|titre)(?: (?:du|complet du) (?:projet|programme))?|"
                          r"t[ií]tulo(?: (?:del|completo del) (?:proyecto|programa))?)\s*:\s*")
+
+
+KEY_LABEL = re.compile(r"(?i)^(?:short name|acronym|nombre corto|siglas?|acr[oó]nimo|acronyme|"
+                       r"nom court|sigle)\s*:\s*")
+
+
+def _key_text(text: str) -> str:
+    """A key line's text without a "Short name:" label."""
+    return KEY_LABEL.sub("", clean(text))
 
 
 def _title_text(text: str) -> str:
@@ -380,12 +395,18 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                                        if not ln.blank and not RULE.match(ln.text)])
     window: list[Line] = []
     index = first_heading - 1
+    skipped = False  # one paragraph of key facts told in prose may stand under the title
     while index > previous_heading and len(window) < HEADER_WINDOW:
         line = lines[index]
         if not line.blank and not _sidebar_label_line(line.text) and not _inline_site(line) \
                 and not RULE.match(line.text):  # a title's "=====" underline
             if _stops_header_search(line, kinds[index]):
-                break
+                if window or skipped or kinds[index] is not None:
+                    break
+                skipped = True
+                while index > previous_heading and not lines[index].blank:
+                    index -= 1  # over the rest of that paragraph
+                continue
             window.insert(0, line)
         index -= 1
     ordinal = next((n for n in range(len(window) - 1, -1, -1)
@@ -463,7 +484,7 @@ def _parenthesised_header(lines: list[Line], window: list[Line]) -> _Header | No
 def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _Header:
     best: tuple[int, int] | None = None
     for n, line in enumerate(window[:-1]):
-        key, title = clean(line.text), _title_text(window[n + 1].text)
+        key, title = _key_text(line.text), _title_text(window[n + 1].text)
         if _keyish(key) and _titleish(title):
             score = _header_score(lines, line, window[n + 1], key, title)
             if best is None or score >= best[0]:  # on a tie, the pair nearest the section
@@ -473,7 +494,8 @@ def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _He
         return parenthesised
     if best is not None:
         line, title_line = window[best[1]], window[best[1] + 1]
-        return _Header(clean(line.text), _title_text(title_line.text), line, title_line, line.index,
+        return _Header(_key_text(line.text), _title_text(title_line.text), line, title_line,
+                       line.index,
                        title_line.index, best[0])
     for line in window:  # "KEY – Title" on one line
         match = KEY_AND_TITLE.match(clean(line.text))
@@ -866,7 +888,7 @@ def _sections(blocks: list[Block], group: list[tuple[int, str]]) -> _Sections:
                 line = block.lines[0]
                 rest = [Line(line.index, line.start + run_in.start("rest"), line.end,
                              run_in.group("rest")), *rest]
-                plain = run_in.re is PLAIN_RUN_IN
+                plain = run_in.re in (PLAIN_RUN_IN, DOT_RUN_IN)
                 if plain:
                     other = next((n for n, x in enumerate(rest) if n and _other_label(x.text)),
                                  None)

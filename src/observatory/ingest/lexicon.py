@@ -113,7 +113,7 @@ _PATTERNS: dict[str, list[str]] = {
     ],
     TESTIMONY: [
         r"testimon(y|ies|ial)s?", r"temoignages?", r"testimonios?", r"(a )?story from the field",
-        r"voices?( from the (field|project|ground))?", r"in their own words",
+        r"voices?( from the (field|project|ground))?", r"in (their|her|his) (own )?words",
         r"voix( du terrain| du projet)?", r"paroles? (de|d')\w+.*",
         r"voz|voces( del (proyecto|terreno|programa))?", r"en primera persona",
     ],
@@ -136,6 +136,8 @@ def heading_kind(line: str) -> str | None:
     if bold and text.endswith("."):  # "**Ce qui marche.**"
         text = text[:-1]
     text = re.sub(r"\s*\.{3,}$", "", text)  # "Sitio web ...... https://…" without its address
+    if re.fullmatch(r"[^.]+\.", text) and len(text.split()) <= 4:
+        text = text[:-1]  # "Challenges." alone on its line
     parts = re.split(r"\s?\.{3,}\s?|:", text, maxsplit=1)  # "Label: value", "Label ..... value"
     label, inline = (parts[0], parts[1]) if len(parts) == 2 else (text, "")
     colon = len(parts) == 2

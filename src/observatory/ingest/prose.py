@@ -14,7 +14,7 @@ from .geo import find_countries
 from .layout import GENERIC_LEAD, GENERIC_TAIL
 from .money import find_money
 
-ARTICLE = re.compile(r"(?i)^(?:the|le|la|les|l['’]|el|los|las|lo)\s*")
+ARTICLE = re.compile(r"(?i)^(?:(?:the|le|la|les|el|los|las|lo)\s+|l['’]\s*)")
 FUNDED = re.compile(
     r"(?i)\b(?:funded|financed|co-?funded|commissioned|financ[ée]e?s?|cofinanc[ée]e?s?|financiad[oa]s?|"
     r"cofinanciad[oa]s?)\s+(?:by|par|por)\s+(?P<rest>.+)")
@@ -77,6 +77,9 @@ def prose_facts(text: str) -> ProseFacts:
     for mention in find_countries(named):
         if mention.code not in facts.countries:
             facts.countries.append(mention.code)
+        inside = re.match(r"\s*\(([^()]{3,120})\)", named[mention.end:])
+        if inside and not find_money(inside.group(1)):  # "Morocco (Casablanca, Rabat, Tangier)"
+            facts.places += [n for n in _names(inside.group(1)) if n not in facts.places]
     return facts
 
 

@@ -520,6 +520,19 @@ def test_a_title_wrapped_over_two_lines_keeps_both_in_its_span():
     assert text[title.start:title.end].endswith("territoires d'origine")
 
 
+def test_full_stop_run_in_headings_a_short_name_label_and_places_in_a_sentence():
+    text = ("Nombre corto: RETORNA\nTítulo: Retorno digno en Honduras\n\n"
+            "RETORNA started in March 2019 with the support of AECID. It works in Honduras "
+            "(Copán, Lempira).\n\n"
+            "Objectives. To help returnees.\n\nChallenges.\nDebts weigh on returnees.\n")
+    (fiche,) = extract_fiches(text)
+    assert (fiche.key, fiche.title) == ("RETORNA", "Retorno digno en Honduras")
+    assert fiche.value("objectives") == "To help returnees."
+    assert fiche.values("challenges") == ["Debts weigh on returnees."]
+    assert (fiche.value("start"), fiche.values("countries")) == ("2019-03", ["HN"])
+    assert fiche.values("places") == ["Copán", "Lempira"]
+
+
 def test_a_key_in_parentheses_dot_leaders_and_an_indented_list():
     (fiche,) = extract_fiches(DOT_LEADERS)
     assert (fiche.key, fiche.title) == ("REDIR", "Retorno Digno en el Norte de Centroamérica")
