@@ -72,6 +72,10 @@ PLACE_GENERIC = re.compile(
     r"district|distrito|department|d[ée]partement|departamento|wilaya|commune|municipality)s? "
     r"(?:of |de |d'|du |del )?)|\s+(?:regions?|r[ée]gions?|regi[oó]n(?:es)?|provinces?|"
     r"provincias?|districts?|departments?|d[ée]partements?|wilayas?|municipalit(?:y|ies))$")
+TITLE_AREA = re.compile(r"\b(?:provinc(?:e|ia)|r[ée]gion|regi[oó]n|department|d[ée]partement|"
+                        r"departamento|district|distrito|county|wilaya|cant[oó]n|governorate|"
+                        r"gouvernorat)\s+(?:of|de|del|du|d['’])\s*(?:la |le |el |the )?"
+                        r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:du |de |del )?[A-ZÀ-Ý][\w'’-]+){0,2})")
 MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\((https?://[^)\s]+)\)")
 ORGANISATION_TAILS = {"council", "administration", "organisation", "organization", "institute",
                       "agency", "service", "services", "office", "association", "committee",
@@ -153,18 +157,43 @@ def extract_fiches(text: str) -> list[Fiche]:
             groups[n - 1] = [h for h in groups[n - 1] if h[0] < headers[n].first_line]
             groups[n] = moved + groups[n]
     fiches = []
+    kept = [n for n, header in enumerate(headers) if (header.key or header.title) and not (
+        _prose(header.title) and not _keyish(header.key))]  # else section names in an
+    # introduction or a paragraph's lead-ins: no fiche
+    following = _next_report_number(lines, kinds, headers[kept[0]].first_line) if kept else None
     for n, (group, header) in enumerate(zip(groups, headers, strict=True)):
-        if not header.key and not header.title:
-            continue  # section names in an introduction, not a fiche
+        if n not in kept:
+            continue
         end_line = headers[n + 1].first_line if n + 1 < len(groups) else len(lines)
         annex = next((ln.index for ln in lines[group[-1][0] + 1:end_line]
                       if ANNEX_LINE.match(clean(ln.text))
-                      or _report_heading(lines, ln, lines[header.first_line])), None)
+                      or _report_heading(lines, ln, lines[header.first_line])
+                      or (following is not None and _alone(lines, ln)
+                          and re.match(following, ln.stripped.strip("*_ ")))), None)
         fiches.append(_extract_fiche(lines, group, header, annex or end_line))
     return fiches
 
 
+def _prose(title: str) -> bool:
+    """A "title" that is a paragraph's lines: a sentence ended, or cut after "de"."""
+    words = title.split()
+    return bool(words) and (title.endswith(".") or len(words) > 24
+                            or words[-1].lower() in CONNECTORS)
+
+
 RULE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
+NUMBERED_HEADING = re.compile(r"^(\d{1,2})[.)]\s+[A-ZÀ-Ý][^.;:]{2,70}$")
+
+
+def _next_report_number(lines: list[Line], kinds: list[str | None], first: int) -> str | None:
+    """A pattern for the report's next numbered heading ("4. Cross-cutting lessons") when the
+    fiches sit under a numbered one ("3. Programme profiles"): that heading ends the last
+    fiche whatever it is called."""
+    for line in reversed(lines[:first]):
+        match = NUMBERED_HEADING.match(line.stripped.strip("*_ "))
+        if match and kinds[line.index] is None and _alone(lines, line):
+            return rf"^{int(match.group(1)) + 1}[.)]\s+[A-ZÀ-Ý][^.;:]{{2,70}}$"
+    return None
 
 
 def _report_heading(lines: list[Line], line: Line, fiche_first: Line) -> bool:
@@ -602,6 +631,11 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
              and word_count(b.text) >= 12]
     if intro:
         _extract_prose_facts(fiche, intro)
+    if header.title_line is not None:  # "… local de la région de Kayes"
+        for area in TITLE_AREA.finditer(header.title):
+            name = area.group("name")
+            if not find_countries(name) and name not in fiche.values("places"):
+                fiche.add("places", name, *_span(header.title_line))
     return fiche
 
 
@@ -717,6 +751,10 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
         elif pending and is_bullet(line.text):
             found.append((line, (pending, clean(line.text))))
             used.add(line.index)
+        elif pending in WRAPPING_KINDS and ";" in line.text and not gap:
+            found.append((line, (pending, clean(line.text))))  # "Socios" over "A; B; C"
+            used.add(line.index)
+            pending, wrapping = None, len(found) - 1
         else:
             pending = None
     close_cell()
@@ -732,13 +770,13 @@ def _bare_label(text: str) -> str | None:
         return None
     kind = label_kind(clean(text)) if len(text.strip()) <= 40 else None
     return kind if kind in WRAPPING_KINDS else None
-SLASH = re.compile(r"\s+[/|]\s+")
+SLASH = re.compile(r"\s+[/|—•·]\s+")
 
 
 def _slashed_fields(text: str) -> list[tuple[str, str]]:
     """The labelled values of one line that strings several together with " / ":
     "Key data: Budget €4M (EU) / Start: October 2020, 36 months / Where: …"."""
-    parts = SLASH.split(text.strip())
+    parts = SLASH.split(text.strip().strip("*_"))  # an italic banner: "*Financement : … — …*"
     if len(parts) < 3:
         return []
     fields = [_leading_field(part) for part in parts]
@@ -773,8 +811,12 @@ def _wraps_value(labelled: tuple[Line, tuple[str, str]], line: Line) -> bool:
         return False
     indent = len(first.text) - len(first.text.lstrip())
     last_word = value.split()[-1].lower() if value.split() else ""
-    return (len(line.text) - len(line.text.lstrip()) > indent or value.rstrip().endswith((";", ","))
-            or last_word in CONNECTORS or line.stripped[:1].islower() or ";" in line.text
+    label_row, next_row = (re.match(r"\s*[|│┃]( *)\S", x.text) for x in (first, line))
+    box_row = bool(label_row and next_row  # "| Funding:  A |" over "|           B |"
+                   and len(next_row.group(1)) > len(label_row.group(1)) + 2)
+    return (box_row or len(line.text) - len(line.text.lstrip()) > indent
+            or value.rstrip().endswith((";", ",")) or last_word in CONNECTORS
+            or line.stripped[:1].islower() or ";" in line.text
             or value.count("(") > value.count(")") or line.stripped[:1] == "("
             or (";" in value and kind == "partners"))  # "…; Réseau\nNational des …"
 

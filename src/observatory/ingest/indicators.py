@@ -48,7 +48,7 @@ SPLIT_INTRO = r"(?:including|of whom|of which|among them|among whom|dont|parmi l
               r"parmi elles|parmi eux|incluid[oa]s|entre ell[oa]s|de ell[oa]s|de l[oa]s cuales)"
 _FILLER = (r"(?:(?:de|d'|son|are|were|sont|[eé]taient|ont [eé]t[eé]|occup[ée]e?s par des|held by|"
            r"led by|run by|owned by|dirig[ée]e?s par des|port[ée]e?s par des|liderad[oa]s por|"
-           r"dirigid[oa]s por|ocupad[oa]s por|pour des|for|para)\s+)?")
+           r"dirigid[oa]s por|ocupad[oa]s por|pour des|for|para)\s+){0,2}")  # "are run by"
 QUALIFIED = r"(?:(?:at least|au moins|al menos|some|about|nearly|pr[eè]s de|environ|unos|unas|" \
             r"plus de|more than|m[aá]s de)\s+)?"
 UNDER_AGE = r"(?:under \d\d|below \d\d|aged \d\d?[–-]\d\d|de moins de \d\d ans|" \
@@ -92,6 +92,8 @@ WHOLE_OF = re.compile(r"\d\s+(?:of|out of|sur|de|d'entre)\s+(?:the|les|los|las)\
 PART_OF_THEM = re.compile(r"\s*(?:%\s*)?(?:of them|of which|of whom|de ell[oa]s|d'entre (?:eux|"
                           r"elles)|de (?:los|las) cuales)\b", re.IGNORECASE)
 AGE_RANGE = re.compile(r"^\s*(?:–|-|to|à|a|y|and)\s*\d{1,2}\b")
+AGE_RANGE_END = re.compile(r"(?i)\b(?:aged|[aâ]g[ée]e?s de|de|entre|between|from)\s+\d{1,2}\s*"
+                           r"(?:–|-|to|à|a|y|and)\s*$")  # the 35 of "aged 18 to 35"
 AUXILIARIES = {"are", "is", "were", "was", "have", "has", "had", "been", "be", "being", "will",
                "would", "ont", "sont", "ete", "été", "a", "ont-ils", "han", "sido", "son",
                "fueron", "ha", "fue", "est", "furent", "seront", "will be"}
@@ -99,12 +101,22 @@ CLAUSE_BREAK = re.compile(r"\s(?:in order to|so as to|thanks to|so that|afin de|
                           r"gr[aâ]ce [aà]|gracias a|con el fin de|para que|autour d[e'’]|"
                           r"around|alrededor de)\s?(?=[A-ZÀ-Ý])", re.IGNORECASE)
 MAX_UNIT_WORDS = 12
+SECOND_PREDICATE = re.compile(r"\s(?:and|et|y)\s+(?:se|s['’]|have|has|are|were|will|ont|sont|"
+                              r"han|son|se)\s", re.IGNORECASE)  # "… installés et se réunissent"
+SINGULAR_VERB = re.compile(r"\s(?:a (?:été|permis)|has been|was|ha sido|fue|fut|était)\s",
+                           re.IGNORECASE)  # "une enquête auprès de 1 200 ménages a été réalisée"
+BENEFITING = re.compile(r"(?:au (?:b[ée]n[ée]fice|profit) de|en faveur de|benefiting|"
+                        r"for the benefit of|en beneficio de|beneficiando a|a favor de)\s*$",
+                        re.IGNORECASE)
+OF_WORDS = {"de", "of", "d'", "del", "d’"}
 CLAUSE_AFTER_COMMA = re.compile(
     r"\s*(?:with|which|who|whose|where|while|whilst|thus|thanks|including|of which|of whom|"
     r"in order|so that|as well as|i\.e\.|e\.g\.|mainly|mostly|notably|especially|in particular|"
     r"avec|dont|qui|gr[aâ]ce|notamment|afin|principalement|con|que|quienes|gracias|incluyendo|"
-    r"entre ell[oa]s|sobre todo|en particular|and have|and are|and has|et ont|y han)\b"
-    r"|\s*\d", re.IGNORECASE)
+    r"entre ell[oa]s|sobre todo|en particular|and have|and are|and has|et ont|y han|"
+    r"au (?:b[ée]n[ée]fice|profit)|en faveur|benefiting|for the benefit|en beneficio|"
+    r"beneficiando|a favor)\b"
+    r"|\s*(?:(?:and|et|y)\s+)?\d", re.IGNORECASE)
 
 
 def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]]:
@@ -121,6 +133,8 @@ def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]
         for value, number_start, unit_start in sorted(found, key=lambda item: item[2]):
             rest = text[unit_start:]
             women, youth, rest = _split_groups(rest, value)
+            if value != 1:  # a singular verb after a count has another subject
+                rest = SINGULAR_VERB.split(rest, maxsplit=1)[0]
             if re.match(r"\s*(?:%|per ?cent|pour ?cent|por ciento)", rest):
                 unit = _percent_phrase(text[:unit_start], rest)
             else:
@@ -176,7 +190,8 @@ def _numbers(text: str, money_spans: list[tuple[int, int]]
         if re.fullmatch(r"(19|20)\d\d", raw):  # a year
             continue
         after = text[match.end():]
-        if (NOT_COUNTED.match(after) and not re.match(r"\s*%", after)) or AGE_RANGE.match(after):
+        if (NOT_COUNTED.match(after) and not re.match(r"\s*%", after)) or AGE_RANGE.match(after) \
+                or AGE_RANGE_END.search(text[:match.start()]):
             continue
         if text[:match.start()].count("(") > text[:match.start()].count(")"):
             continue  # details in parentheses: "(10 in Mali, 9 in Senegal)"
@@ -264,7 +279,10 @@ def _split_groups(rest: str, value: int | float) -> tuple[int | None, int | None
                 women = part  # type: ignore[assignment]
             else:
                 youth = part  # type: ignore[assignment]
-        rest = rest[:match.start()] + rest[match.end():]
+        end = match.end()
+        if match.re is not IN_PARENTHESES:  # "of which 19 are run by women entrepreneurs,"
+            end += len(rest[end:]) - len(re.sub(r"^[^,;.()]*", "", rest[end:]))
+        rest = rest[:match.start()] + rest[end:]
     return women, youth, rest
 
 
@@ -280,9 +298,10 @@ def _unit_phrase(rest: str, previous_unit: str) -> str:
     rest = re.sub(r"^\s*(?:of them|d'entre eux|d'entre elles|de ellos|de ellas)\b",
                   " " + _head_noun(previous_unit) + " ", rest, flags=re.IGNORECASE)
     rest = _drop_short_parentheses(rest)
-    cut = CLAUSE_BREAK.search(rest)
-    if cut:
-        rest = rest[:cut.start()]
+    for clause_end in (CLAUSE_BREAK, SECOND_PREDICATE):
+        cut = clause_end.search(rest)
+        if cut:
+            rest = rest[:cut.start()]
     rest = re.split(r"[;:.!?(\[]|\s[–—]\s", rest, maxsplit=1)[0]
     words: list[str] = []
     for chunk in re.split(r"(,)", rest):
@@ -342,7 +361,8 @@ def _object_unit(before: str, rest: str, earlier: str) -> str:
     subject = words[:verb_at]
     while subject and subject[-1].lower() in HELPERS:
         subject.pop()
-    head = _subject_head(" ".join(subject)) or _subject_head(earlier)
+    of_a_noun = words[-1].lower() in OF_WORDS and not BENEFITING.search(clause)
+    head = _subject_head(" ".join(subject)) or ("" if of_a_noun else _subject_head(earlier))
     verbs = [w for w in words[verb_at:] if w.lower() not in HELPERS]
     while verbs and verbs[-1].lower() in CONNECTORS_OUT:
         verbs.pop()
@@ -353,6 +373,14 @@ def _predicate_start(words: list[str]) -> int | None:
     """Where the verbs that govern a number start in the words before it, or None."""
     if not words:
         return None
+    benefit = BENEFITING.search(" ".join(words))
+    if benefit:  # "…, au bénéfice de 2 300 ménages"
+        return len(words) - len(benefit.group(0).split())
+    if words[-1].lower() in OF_WORDS:  # "facilitó la regularización migratoria de 2.100"
+        verb_at = next((n for n in range(len(words) - 2, max(len(words) - 7, -1), -1)
+                        if _verb_like(words, n)), None)
+        if verb_at is not None:
+            return verb_at
     if _verb_like(words, len(words) - 1):
         verb_at = len(words) - 1  # "… have welcomed 4 870 users"
     elif _verb_like(words, 0) and len(words) <= 5 and words[0][:1].islower():

@@ -26,6 +26,12 @@ _PATTERNS: dict[str, list[str]] = {
         r"(les )?(principaux )?objectifs?\b.*", r"(los )?(principales )?objetivos?\b.*",
         r"aims?( and objectives)?", r"goals?", r"purpose", r"(l')?objet du (projet|programme)",
         r"(el )?prop[oó]sito", r"finalidad",
+        r"what (the (project|programme|program|initiative)|it) (aims|seeks|wants|sets out) to"
+        r" (do|achieve|change)",
+        r"ce que (le (projet|programme)|l'initiative) (vise|cherche|veut) (a )?(faire|atteindre|"
+        r"changer)", r"(ce que vise|ce que cherche) (le (projet|programme)|l'initiative)",
+        r"lo que (el (proyecto|programa)|la iniciativa) (busca|pretende|quiere) (hacer|lograr|"
+        r"conseguir|cambiar)",
     ],
     EXPECTED_RESULTS: [
         r"(main |key )?expected (results|outcomes|outputs)", r"results expected",
@@ -43,7 +49,12 @@ _PATTERNS: dict[str, list[str]] = {
         r"(principales )?(actividades|actuaciones|acciones|logros|resultados)"
         r"( principales| alcanzados)?\b.*",
         r"descripcion del (proyecto|programa)",
-        r"ce qui a ete (realise|fait|accompli)\b.*", r"what (has been|was) (achieved|done)\b.*",
+        r"ce qui a ete (realise|fait|accompli)\b.*",
+        r"what (has been|was) (achieved|done|delivered)\b.*",
+        r"what (it|the (project|programme|program|initiative)) (has )?(delivered|achieved|done)"
+        r"( so far| to date)?",
+        r"ce que (le (projet|programme)|l'initiative) a (realise|accompli|livre|obtenu)\b.*",
+        r"lo que (el (proyecto|programa)|la iniciativa) ha (logrado|conseguido|realizado)\b.*",
         r"what we (did|do|have done|achieved)\b.*",
         r"(key |main )?results( (to date|so far|achieved|obtained|and achievements))?",
         r"ce que nous (avons fait|faisons)\b.*",
@@ -79,6 +90,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"(key |main )?(difficulties|constraints|obstacles)( (faced|encountered))?",
         r"(les )?(principaux |principales )?(defis|difficultes|contraintes|obstacles)\b.*",
         r"(los )?(principales )?(desafios|retos|dificultades|obstaculos)\b.*",
+        r"(el |le |la |the )?(principal |main |key |major |gran )?(reto|desafio|dificultad|defi|"
+        r"difficulte|obstacle|obstaculo)( principal| majeur| main| mayor)?",
     ],
     GOOD_PRACTICES: [
         r"(key |main )?good (and promising )?practices?\b.*", r"promising practices?\b.*",
@@ -145,8 +158,15 @@ def heading_kind(line: str) -> str | None:
         label_words = _NUMBERING.sub("", normalize(_MARKUP.sub("", label))).strip()
         if _COMPILED[SITES].fullmatch(label_words):
             return SITES
-        if any(p.fullmatch(label_words) for p in _COMPILED.values()):
+        kinds = [kind for kind, p in _COMPILED.items() if p.fullmatch(label_words)]
+        inline_words = normalize(_MARKUP.sub("", inline)).strip(" .")
+        if kinds and len(inline_words.split()) <= 5 and _COMPILED[kinds[0]].fullmatch(
+                inline_words):
+            return kinds[0]  # "Migration and development: why it matters"
+        if kinds:
             return None  # "Objective: To improve …" is a run-in heading with its text
+    if re.match(r"[^\W\d_][^.]{1,39}\.\s+\S+(\s+\S+){2}", text):
+        return None  # "Objectives. To channel the savings …": a run-in heading with its text
     if not text or len(text) > 110 or text.endswith((".", ";", ",")):
         return None
     words = normalize(text).rstrip(":").strip()

@@ -20,18 +20,29 @@ FUNDED = re.compile(
     r"cofinanciad[oa]s?)\s+(?:by|par|por)\s+(?P<rest>.+)")
 FUNDER_END = re.compile(r"\s*(?:\((?=[^)]*\d)|,\s+(?![A-ZÀ-Ý])|(?i:\s(?:à hauteur|for a total|"
                         r"for|with|and (?:is )?implemented|et (?:est )?mis|y (?:es )?ejecutad|"
-                        r"avec|con un)\b))")
+                        r"avec|con un|pour|para|et par|and by|y por)\b))")
+ALSO_BY = re.compile(r"(?i)\s(?:et|and|y|ainsi que)\s+(?:aussi\s+|also\s+|tambi[ée]n\s+)?"
+                     r"(?:par|by|por)\s+(?P<rest>[A-ZÀ-Ýl].+)")  # "… et par Expertise France"
 BEGAN = re.compile(r"(?i)\b(?:began|begun|commenced|arranc[óo]|comenz[óo]|inici[óo]|"
                    r"d[ée]marr[ée]e?|a d[ée]but[ée])\s+(?=(?:in|en)\b)")
 EXTENSION = re.compile(r"(?i)\b(?:ampliad[oa]|prorrogad[oa]|extended|prolong[ée]e?)\s+"
                        r"(?:en|by|de|d['’]|por)\s+(?P<terms>\d{1,2}\s*(?:months?|mois|meses))")
-MONEY_FROM = re.compile(r"^\s*(?:del|de la|de los|de las|de l['’]|du|des|from(?: the)?|de)\s+"
+MONEY_FROM = re.compile(r"^\s*(?:(?:aportad[oa]s|otorgad[oa]s|provided|contributed|granted|"
+                        r"apport[ée]s|octroy[ée]s|accord[ée]s)\s+(?:por|by|par)\s+"
+                        r"(?:la |el |los |las |the |le |les |l['’])?|"
+                        r"del|de la|de los|de las|de l['’]|du|des|from(?: the)?|de)\s*"
                         r"(?P<name>[A-ZÀ-Ý][^.;]*?)(?=\s+(?:y|and|et)\s+(?:con\s+|with\s+)?"
                         r"(?:\d|[A-Z]{3}\b|[€$£])|[.;]|$)")
 PARTNERS = re.compile(
     r"(?i)\b(?:in partnership with|together with|in cooperation with|in collaboration with|"
     r"en partenariat avec|en collaboration avec|avec l['’]appui de|aux côtés de|"
-    r"en alianza con|junto con|en colaboraci[oó]n con|en asociaci[oó]n con)\s+(?P<list>[^.;]+)")
+    r"en alianza con|junto con|en colaboraci[oó]n con|en asociaci[oó]n con|"
+    r"(?:implemented|carried out|run|led|mise? en (?:œ|oe)uvre|ejecutad[oa]|implementad[oa]|"
+    r"llevad[oa] a cabo) (?:by|par|por) [A-ZÀ-Ý][^,.;]{1,60}? (?:with|avec|con)|"
+    r"(?:ses|its|their|sus|leurs) (?:principaux |main |key )?(?:partenaires|partners|socios)"
+    r"(?: de mise en (?:œ|oe)uvre| d['’]ex[ée]cution| de ejecuci[oó]n)? (?:sont|are|include|"
+    r"incluent|comprennent|son|incluyen)(?: notamment)?)"
+    r"\s+(?P<list>[^.;]+)")
 PARTNERS_AS = re.compile(r"(?i)\bwith\s+(?P<list>[^.;]+?)\s+as\s+(?:its\s+|their\s+)?"
                          r"(?:main\s+|key\s+)?partners\b")
 PLACES = re.compile(
@@ -44,6 +55,14 @@ PLACES = re.compile(
     r"(?:municipios|departamentos) de)?|(?:works|operates) in)\s+(?P<list>[^.;]+)")
 LIST_SEPARATORS = re.compile(r"\s*,\s*(?:(?:and|et|y)\s+)?|\s+(?:and|et|y|ainsi qu['’]à|"
                              r"as well as|así como)\s+(?:(?:à|en|in)\s+)?")
+# in a list of organisations, a conjunction before a lower-case word joins the words of one
+# name: "l'Agence … de l'Emploi et des Compétences"
+DESCRIPTOR = re.compile(r"^(?:association|asociaci[oó]n|ong|ngo|the ngo|organisation|"
+                        r"organization|organizaci[oó]n|fondation|foundation|fundaci[oó]n|"
+                        r"r[ée]seau|network|red|coop[ée]rative|cooperativa)\s+(?=[A-ZÀ-Ý])")
+NAME_SEPARATORS = re.compile(LIST_SEPARATORS.pattern
+                             + r"(?=(?:the |l['’]|la |le |les |el |los |las )?(?:"
+                             + DESCRIPTOR.pattern[1:] + r")?[A-ZÀ-Ý])")
 DURATION = re.compile(
     r"(?i)\b(?:runs? for|for|pour une dur[ée]e de|pour|sur|durante|por un periodo de|over|"
     r"duraci[oó]n (?:prevista )?de|dur[ée]e (?:pr[ée]vue )?de|duration of)\s+"
@@ -67,7 +86,8 @@ def prose_facts(text: str) -> ProseFacts:
         _dates(facts, sentence)
         _funders(facts, sentence)
         for match in [*PARTNERS.finditer(sentence), *PARTNERS_AS.finditer(sentence)]:
-            facts.partners += [n for n in _names(match.group("list")) if len(n.split()) >= 2]
+            facts.partners += [n for n in _names(match.group("list"), places=False)
+                               if len(n.split()) >= 2]
         for match in PLACES.finditer(sentence):
             facts.places += [n for n in _names(match.group("list"))
                              if not find_countries(n) and len(n.split()) <= 4]
@@ -109,8 +129,9 @@ def _funders(facts: ProseFacts, sentence: str) -> None:
                 facts.funders.append((source.group("name").strip(" ,"), money.amount,
                                       money.currency))
         return
-    for match in matches:  # "financé par l'UE à hauteur de 3 M€, … financé par l'AFD pour 2 M€"
-        rest = match.group("rest")
+    also = ALSO_BY.search(matches[-1].group("rest"))
+    rests = [m.group("rest") for m in matches] + ([also.group("rest")] if also else [])
+    for rest in rests:  # "financé par l'UE à hauteur de 3 M€, … financé par l'AFD pour 2 M€"
         monies = find_money(rest)
         end = FUNDER_END.search(rest)
         cut = min([m.start for m in monies[:1]] + ([end.start()] if end else []) + [len(rest)])
@@ -121,14 +142,17 @@ def _funders(facts: ProseFacts, sentence: str) -> None:
                                   money.currency if money else None))
 
 
-def _names(listed: str) -> list[str]:
+def _names(listed: str, places: bool = True) -> list[str]:
     """The capitalised names of an enumeration, up to the first part that is not a name."""
     names = []
     depth_safe = re.sub(r"\(([^)]*)\)", lambda m: "(" + m.group(1).replace(",", "\0") + ")",
                         listed)
-    for part in LIST_SEPARATORS.split(depth_safe):
+    for part in (LIST_SEPARATORS if places else NAME_SEPARATORS).split(depth_safe):
         name = ARTICLE.sub("", part.replace("\0", ",").strip(" .")).strip()
-        name = GENERIC_TAIL.sub("", GENERIC_LEAD.sub("", name))  # "provincia de Huelva"
+        if not places:  # "l'association Terre d'Asile Tunisie": the name after what it is
+            name = DESCRIPTOR.sub("", name)
+        if places:
+            name = GENERIC_TAIL.sub("", GENERIC_LEAD.sub("", name))  # "provincia de Huelva"
         if not name or not name[:1].isupper():
             break
         names.append(name)

@@ -547,6 +547,94 @@ def test_a_key_in_parentheses_dot_leaders_and_an_indented_list():
     assert fiche.values("sites") == ["https://www.redir-ca.org"]
 
 
+BOXED_AND_NUMBERED = """2. Why we met
+
+Retos señalados por los equipos:
+- la rotación del personal municipal tras cada elección;
+
+Buenas prácticas que se propone replicar:
+- las mesas municipales con organizaciones de migrantes.
+
+3. Programme profiles
+
+PROFILE 1
+AGRO-LINK
+Seasonal work and farming in the province of Kayes
+
++------------------------------------------------+
+| Funding:   Some Agency - EUR 2.5 million       |
+|            Other Fund for Africa - EUR 900,000 |
+| Start:     May 2021                            |
++------------------------------------------------+
+
+What the programme aims to do
+Households with seasonal migrants secure their income.
+
+What it has delivered so far
+- 420 farmers trained, of whom 160 women.
+- 900 young people aged 18 to 29 placed in apprenticeships.
+- 12 cooperatives have received grants, of which 5 are run by women entrepreneurs, and
+  30 returnees have opened a shop.
+
+Migration and development: why it matters
+Savings sent home are rarely invested in farming.
+
+Partners
+Chambre d'agriculture de Kayes; Association des Expulsés; Réseau
+des jeunes ruraux
+
+Reto principal: la sequía.
+
+4. Cross-cutting lessons
+
+Challenges common to all:
+- Procedures are slow.
+"""
+
+
+def test_boxed_facts_renamed_sections_and_the_next_numbered_heading_of_the_report():
+    fiches = extract_fiches(BOXED_AND_NUMBERED)
+    assert [f.key for f in fiches] == ["AGRO-LINK"]  # lead-ins of a paragraph make no fiche
+    fiche = fiches[0]
+    assert [f["name"] for f in fiche.values("funders")] == ["Some Agency",
+                                                           "Other Fund for Africa"]
+    assert fiche.value("objectives").startswith("Households with seasonal")
+    assert fiche.value("nexus") == "Savings sent home are rarely invested in farming."
+    assert fiche.values("challenges") == ["la sequía."]  # "4. Cross-cutting …" ends the fiche
+    assert fiche.values("partners") == ["Chambre d'agriculture de Kayes",
+                                        "Association des Expulsés", "Réseau des jeunes ruraux"]
+    assert fiche.values("places") == ["Kayes"]  # from the title
+    assert [(i["value"], i["women"], i["youth"]) for i in fiche.values("indicators")] == [
+        (420, 160, None), (900, None, 900), (12, 5, None), (30, None, None)]
+    assert fiche.values("indicators")[3]["unit"] == "returnees opened shop"  # "a" is dropped
+
+
+def test_units_end_at_a_second_verb_and_a_verb_of_another_subject():
+    text = ("KEY-ONE\nUn projet de test pour les communes\n\nObjectifs\n\nAider.\n\n"
+            "Réalisations\n\n14 observatoires ont été installés et se réunissent chaque mois. "
+            "Une enquête auprès de 1 200 ménages a été réalisée en 2022. Il a permis la mise en "
+            "place de 38 périmètres, au bénéfice de 2 300 ménages.\n\nDéfis\n\n- Aucun.\n")
+    units = {i["value"]: i["unit"] for i in extract_fiches(text)[0].values("indicators")}
+    assert units == {14: "observatoires installés", 1200: "ménages",
+                     38: "périmètres permis la mise en place",
+                     2300: "ménages au bénéfice périmètres"}
+
+
+def test_partners_and_a_second_funder_told_in_prose():
+    facts = prose_facts(
+        "Le projet, financé par la Ville de Lyon à hauteur de 450 000 € et par Expertise France "
+        "pour 800 000 €, a démarré en mars 2022. Ses partenaires sont la Commune de Sfax, "
+        "l'Office National de l'Emploi et des Compétences (ONEC) et l'association Terre "
+        "Solidaire. It is implemented by Enabel with the Flemish employment service VDAB and "
+        "Agoria, the technology federation.")
+    assert [(n, int(a), c) for n, a, c in facts.funders] == [
+        ("Ville de Lyon", 450_000, "EUR"), ("Expertise France", 800_000, "EUR")]
+    assert facts.partners == ["Commune de Sfax",
+                              "Office National de l'Emploi et des Compétences (ONEC)",
+                              "Terre Solidaire", "Flemish employment service VDAB"]
+    assert facts.countries == []  # France is a funder's name here
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
