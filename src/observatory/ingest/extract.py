@@ -40,6 +40,7 @@ from .layout import (
     label_kind,
     labelled_field,
     looks_like_sidebar,
+    mark_spaced_labels,
     split_lines,
     word_count,
 )
@@ -136,7 +137,7 @@ def clear_line_caches() -> None:
 
 
 def extract_fiches(text: str) -> list[Fiche]:
-    lines = drop_page_furniture(split_lines(text))
+    lines = mark_spaced_labels(drop_page_furniture(split_lines(text)))
     kinds = [None if line.blank else lx.heading_kind(line.text) or _run_in_kind(line.text)
              for line in lines]
     markers = _markers(lines, kinds)
@@ -168,7 +169,7 @@ def extract_fiches(text: str) -> list[Fiche]:
         annex = next((ln.index for ln in lines[group[-1][0] + 1:end_line]
                       if ANNEX_LINE.match(clean(ln.text))
                       or _report_heading(lines, ln, lines[header.first_line])
-                      or (following is not None and _alone(lines, ln)
+                      or (following is not None and _opens_paragraph(lines, ln)
                           and re.match(following, ln.stripped.strip("*_ ")))), None)
         fiches.append(_extract_fiche(lines, group, header, annex or end_line))
     return fiches
@@ -191,7 +192,7 @@ def _next_report_number(lines: list[Line], kinds: list[str | None], first: int) 
     fiche whatever it is called."""
     for line in reversed(lines[:first]):
         match = NUMBERED_HEADING.match(line.stripped.strip("*_ "))
-        if match and kinds[line.index] is None and _alone(lines, line):
+        if match and kinds[line.index] is None and _opens_paragraph(lines, line):
             return rf"^{int(match.group(1)) + 1}[.)]\s+[A-ZÀ-Ý][^.;:]{{2,70}}$"
     return None
 
@@ -351,9 +352,17 @@ def _heading_groups(lines: list[Line], kinds: list[str | None],
     return [g for g in groups if len({kind for _i, kind in g}) >= 2]
 
 
+def _site_field(text: str) -> bool:
+    """A "Website: not available" line: a key fact, with or without an address."""
+    field = labelled_field(text) if ":" in text else None
+    return field is not None and field[0] == "sites" and bool(field[1].strip())
+
+
 def _inline_site(line: Line) -> bool:
-    """A "Website: https://…" line: a field of the fiche rather than a section heading."""
-    return bool(URL.search(line.text)) and lx.heading_kind(line.text) == lx.SITES
+    """A "Website: https://…" or "Website: not available" line: a field of the fiche rather
+    than a section heading."""
+    return (bool(URL.search(line.text)) or _site_field(line.text)) \
+        and lx.heading_kind(line.text) == lx.SITES
 
 
 def _stops_header_search(line: Line, kind: str | None) -> bool:
@@ -385,8 +394,8 @@ KEY_LABEL = re.compile(r"(?i)^(?:short name|acronym|nombre corto|siglas?|acr[oó
 
 
 def _key_text(text: str) -> str:
-    """A key line's text without a "Short name:" label."""
-    return KEY_LABEL.sub("", clean(text))
+    """A key line's text without a "Short name:" label or a section number ("3.1  PAIDS")."""
+    return KEY_LABEL.sub("", re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+", "", clean(text)))
 
 
 def _title_text(text: str) -> str:
@@ -428,6 +437,8 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
     while index > previous_heading and len(window) < HEADER_WINDOW:
         line = lines[index]
         if not line.blank and not _sidebar_label_line(line.text) and not _inline_site(line) \
+                and not line.listed and not (lines[index + 1].listed if index + 1 < len(lines)
+                                             else False) \
                 and not RULE.match(line.text):  # a title's "=====" underline
             if _stops_header_search(line, kinds[index]):
                 if window or skipped or kinds[index] is not None:
@@ -565,6 +576,13 @@ def _part_of(line: Line, part: str) -> Line:
     return Line(line.index, start, start + len(part) if at >= 0 else line.end, part)
 
 
+def _opens_paragraph(lines: list[Line], line: Line) -> bool:
+    """A short line after a blank one: a heading, also where a PDF's text has no blank line
+    between a heading and its text."""
+    before = lines[line.index - 1] if line.index > 0 else None
+    return (before is None or before.blank) and (len(line.stripped) <= 60 or _alone(lines, line))
+
+
 def _alone(lines: list[Line], line: Line) -> bool:
     """The line is a paragraph of its own (blank lines, or the text's edge, around it)."""
     before = lines[line.index - 1] if line.index > 0 else None
@@ -696,12 +714,22 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
     blanks = values_since_label = plain_values = 0
     label_indent = 10_000  # lines indented under a "Partners:" label are its values
     wrapping: int | None = None  # the labelled value the next lines may continue
+    listing: int | None = None  # the value of a list label that its next lines continue
     for line in body:
         if line.blank:
             blanks += 1
             close_cell()
             continue
         gap, blanks = blanks, 0
+        if line.listed:  # the values under a list label, found with the key facts around it
+            if listing is not None and found[listing][0].end < line.start and not gap:
+                found[listing] = _joined_value(found[listing], line)
+            else:
+                found.append((line, (line.listed, clean(line.text))))
+                listing = len(found) - 1
+            used.add(line.index)
+            continue
+        listing = None
         if wrapping is not None and not gap and _wraps_value(found[wrapping], line):
             found[wrapping] = _joined_value(found[wrapping], line)
             used.add(line.index)
@@ -884,7 +912,7 @@ def _funder_lines(lines_of_value: list[str]) -> str:
     text = ""
     for part in lines_of_value:
         if text:
-            monies = find_money(text)
+            monies = [m for m in find_money(text) if m.amount is not None]  # not "… : EUR"
             ends_priced = bool(monies) and not text[monies[-1].end:].strip(" .,)")
             text += " ; " if ends_priced and not text.rstrip().endswith(";") else " "
         text += part.strip()
@@ -1083,6 +1111,17 @@ def _indent(line: Line) -> int:
     return len(line.text) - len(line.text.lstrip())
 
 
+def _paragraph_ends(block: Block) -> set[int]:
+    """Where paragraphs end inside a block of wrapped lines with no blank line between them
+    (a PDF's text): at a short line that ends a sentence, before a capital."""
+    if len(block.lines) < 3 or any(is_bullet(line.text) for line in block.lines):
+        return set()
+    width = max(len(line.stripped) for line in block.lines)
+    return {line.index for line, following in zip(block.lines, block.lines[1:], strict=False)
+            if width >= 50 and len(line.stripped) < 0.75 * width
+            and line.stripped.endswith(SENTENCE_END) and following.stripped[:1].isupper()}
+
+
 def _statement_items(content: list[Block]) -> list[tuple[str, int, int]]:
     """One item per top-level bullet (with its sub-bullets), or per paragraph; a paragraph
     ending with a colon introduces the list and is not an item."""
@@ -1091,9 +1130,10 @@ def _statement_items(content: list[Block]) -> list[tuple[str, int, int]]:
     top = min(indents, default=0)  # the list may be indented as a whole
     for block in content:
         current: list[Line] | None = None
+        ends = _paragraph_ends(block)
         for line in block.lines:
             top_bullet = is_bullet(line.text) and _indent(line) <= top
-            if top_bullet or current is None:
+            if top_bullet or current is None or line.index - 1 in ends:
                 current = [line]
                 items.append(current)
             else:
@@ -1185,6 +1225,9 @@ def _funder_parts(text: str) -> list[str]:
     next part that has one: "Oficina de Población, Refugiados y Migración (USD 2,000,000)",
     "Ministry for Economic Cooperation and Development (BMZ) (EUR 11.2 million)"."""
     parts: list[str] = []
+    for money in reversed(find_money(text)):  # "EU Trust Fund: EUR 4.2 million BMZ: €1.5m"
+        if re.match(r"\s+[A-ZÀ-Ý][\w'’-]*\s*[:(]", text[money.end:]):
+            text = text[:money.end] + ";" + text[money.end:]
     for strong in _split_top_level(text, re.compile(r"\s*[;|]\s*")):
         weak = _split_top_level(strong, FUNDER_SEPARATORS)
         starts, cursor = [], 0

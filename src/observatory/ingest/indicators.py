@@ -199,6 +199,9 @@ def _numbers(text: str, money_spans: list[tuple[int, int]]
                      text[:match.start()], re.IGNORECASE):
             continue
         before = text[:match.start()]
+        if found and re.search(r"(?i)\b(?:in|across|dans|en)\s+$", before) \
+                and not re.search(r"[;.]\s", text[found[-1][2]:match.start()]):
+            continue  # "58 community projects launched in 22 communes": where, not a result
         if WHOLE_OF.search(before) or (found and _part_of_them(after)):
             continue  # "18 of the 22 municipalities", "7 offices, 5 of them with a budget"
         if SUBSET_BEFORE.search(before) and not SUBSET_VERB.match(after):

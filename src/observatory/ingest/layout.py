@@ -30,6 +30,7 @@ class Line:
     start: int
     end: int
     text: str  # without the line break
+    listed: str | None = None  # the kind of the list label ("Partners") this line is a value of
 
     @property
     def stripped(self) -> str:
@@ -300,3 +301,63 @@ def _runs_on(before: Line, after: Line) -> bool:
     first = after.stripped[:1]
     return not before.stripped.endswith(SENTENCE_END) or (first.islower() and not is_bullet(
         after.text))
+
+
+SPACED_RUN = 3  # label lines within a few lines of each other that make a table of key facts
+
+
+def mark_spaced_labels(lines: list[Line]) -> list[Line]:
+    """Key facts printed as a two-column table whose text layer lost the column gap ("Start
+    date October 2019", "Duration 42 months"): where three such lines stand together, the
+    space after each label becomes a colon, so that they read as "Label: value" lines. The
+    text keeps its length, and so its offsets."""
+    labels: dict[int, int] = {}  # line index -> the label's length (0 for a label alone)
+    for line in lines:
+        if line.blank or labelled_field(line.text) is not None:
+            continue
+        stripped = line.text.lstrip()
+        if label_kind(stripped) not in (None, "title") and len(stripped) <= 30:
+            labels[line.index] = 0  # "Partners" over its values
+            continue
+        words = stripped.split(" ")
+        for size in (3, 2, 1):
+            label = " ".join(words[:size])
+            if len(words) > size and label[:1].isupper() and label_kind(label) not in (
+                    None, "title") and words[size]:
+                labels[line.index] = len(label)
+                break
+    marked = list(lines)
+    filled = [line.index for line in lines if not line.blank]
+    position = {index: n for n, index in enumerate(filled)}
+    for index, size in labels.items():
+        line = lines[index]
+        around = filled[max(0, position[index] - 6):position[index] + 7]  # non-blank lines
+        if sum(1 for i in around if i in labels) < SPACED_RUN:
+            continue
+        if size:
+            at = len(line.text) - len(line.text.lstrip()) + size
+            marked[index] = Line(index, line.start, line.end,
+                                 line.text[:at] + ":" + line.text[at + 1:])
+            continue
+        kind = label_kind(line.text)
+        values = _list_paragraph(lines, index, labels)
+        for value in values if kind in ("partners", "funders", "place") else []:
+            marked[value.index] = Line(value.index, value.start, value.end, value.text, kind)
+    return marked
+
+
+def _list_paragraph(lines: list[Line], label: int, labels: dict[int, int]) -> list[Line]:
+    """The lines of the paragraph under a list label alone on its line, when they read as a
+    list (names separated by semicolons, or amounts) rather than a sentence."""
+    n = label + 1
+    if n < len(lines) and lines[n].blank:
+        n += 1
+    paragraph = []
+    while n < len(lines) and not lines[n].blank and n not in labels \
+            and labelled_field(lines[n].text) is None and not BULLET.match(lines[n].text):
+        paragraph.append(lines[n])
+        n += 1
+    text = " ".join(line.stripped for line in paragraph)
+    if not text or text.endswith(".") or not (";" in text or re.search(r"\d", text)):
+        return []
+    return paragraph

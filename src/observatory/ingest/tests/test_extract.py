@@ -635,6 +635,57 @@ def test_partners_and_a_second_funder_told_in_prose():
     assert facts.countries == []  # France is a funder's name here
 
 
+PDF_TABLE_FACTS = """3. Programme profiles
+Each profile follows the same structure.
+
+3.1  SKILLBRIDGE
+Skills Bridge: Legal Labour Pathways between Tunisia and Germany
+
+Lead agency GIZ
+
+Funding EU Trust Fund for Africa: EUR 4.2 million BMZ: €1.5m
+
+Start date October 2019
+Duration 42 months
+Countries Tunisia, Germany
+
+Partners
+
+National Agency for Employment (ANETI); Office of
+Tunisians Abroad (OTE); German Federal Employment Agency (BA)
+Website not available
+
+Objectives
+To make labour migration fair.
+Challenges
+Recognition of qualifications took up to nine months, which delayed departures and
+discouraged candidates.
+Demand from employers fluctuated strongly, making it difficult to plan training cohorts a
+year in advance.
+Main features and results
+• 58 community projects launched in 22 communes.
+
+4. Cross-cutting findings
+All four programmes are aligned with national strategies.
+"""
+
+
+def test_key_facts_from_a_pdf_table_that_lost_its_column_gap():
+    (fiche,) = extract_fiches(PDF_TABLE_FACTS)
+    assert (fiche.key, fiche.value("start"), fiche.value("duration_months")) == (
+        "SKILLBRIDGE", "2019-10", 42)
+    assert fiche.values("funders") == [
+        {"name": "EU Trust Fund for Africa", "amount": 4_200_000, "currency": "EUR"},
+        {"name": "BMZ", "amount": 1_500_000, "currency": "EUR"}]
+    assert fiche.values("countries") == ["TN", "DE"]
+    assert fiche.values("partners") == ["National Agency for Employment (ANETI)",
+                                        "Office of Tunisians Abroad (OTE)",
+                                        "German Federal Employment Agency (BA)"]
+    assert len(fiche.values("challenges")) == 2  # paragraphs end at a short line
+    assert [i["value"] for i in fiche.values("indicators")] == [58]  # "in 22 communes" is where
+    assert "Cross-cutting" not in fiche.value("main_features")
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
