@@ -45,7 +45,7 @@ from .layout import (
     word_count,
 )
 from .money import find_money
-from .prose import prose_facts
+from .prose import EXTENSION, prose_facts
 
 SINGLE_FIELDS = ("key", "title", "objectives", "expected_results", "main_features", "nexus",
                  "testimony", "start", "duration_months")
@@ -58,7 +58,9 @@ TEXT_SECTIONS = {lx.OBJECTIVES: "objectives", lx.EXPECTED_RESULTS: "expected_res
 HEADER_WINDOW = 40  # lines looked at above a fiche's first heading for its name and title
 STRONG_HEADER = 8  # a header this clear starts a new fiche even without a repeated section
 CONNECTORS = {"of", "and", "for", "the", "in", "on", "to", "de", "du", "des", "la", "le", "les",
-              "et", "pour", "en", "y", "del", "para", "por", "&", "-", "–", "a", "with"}
+              "et", "pour", "en", "y", "del", "para", "por", "&", "-", "–", "a", "with", "à",
+              "au", "aux", "dans", "sur", "entre", "between", "from", "by", "par", "con", "al",
+              "los", "las", "el"}
 PLACE_SEPARATORS = re.compile(r"\s*(?:,|;|&|/|\s:\s|\band\b|\bet\b|\by\b|\be\b)\s*",
                               re.IGNORECASE)
 FUNDER_SEPARATORS = re.compile(r"\s+(?:&|\+|and|et|y|—)\s+|\s*[;&+]\s*|,\s+(?=[A-Z])|"
@@ -87,6 +89,8 @@ ORGANISATION_TAILS = {"council", "administration", "organisation", "organization
                       "fundación", "red", "ministerio", "ministère", "municipality", "region"}
 IN_KIND = re.compile(r"(?i)\s*(?:[:–—-]\s*|\(\s*)?(?:in[- ]kind|(?:contribuci[oó]n |aportes? )?"
                      r"en especie|(?:contribution |apports? )?en nature)\b.*$")
+IMPLEMENTED_BY = re.compile(r"(?i),?\s*\(?(?:mise? en (?:œ|oe)uvre|implemented|ejecutad[oa]|"
+                            r"implementad[oa]|executed) (?:par|by|por)\b[^;()]*\)?$")
 FUNDER_FILLER = re.compile(r"^(?:funded by|financed by|from|by|de la|de l'|du|de|par|por|"
                            r"(?:phase|fase|tranche) \w+\s*:)\s+", re.IGNORECASE)
 
@@ -179,7 +183,7 @@ def _prose(title: str) -> bool:
     """A "title" that is a paragraph's lines: a sentence ended, or cut after "de"."""
     words = title.split()
     return bool(words) and (title.endswith(".") or len(words) > 24
-                            or words[-1].lower() in CONNECTORS)
+                            or words[-1] in CONNECTORS)
 
 
 RULE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
@@ -224,7 +228,7 @@ def _report_heading(lines: list[Line], line: Line, fiche_first: Line) -> bool:
 
 
 ORDINAL_WORDS = (r"fiches?|fichas?|fact ?sheets?|sheets?|projects?|projets?|proyectos?|"
-                 r"profiles?|profils?|perfil(?:es)?|"
+                 r"profiles?|profils?|perfil(?:es)?|pratiques?|pr[aá]cticas?|practices?|"
                  r"programmes?|programas?|programs?|experiences?|exp[ée]riences?|experiencias?|"
                  r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?")
 FICHE_ORDINAL = re.compile(
@@ -247,6 +251,17 @@ def after_ordinal(text: str) -> str | None:
     rest = re.sub(r"(?i)^[/|:–—-]\s*(?:(?:programme|project|projet|proyecto|programa)\b\s*)?",
                   "", rest).strip()
     return "" if rest.startswith("(") else rest
+
+
+def _ordinal_line(text: str) -> bool:
+    """"PROFILE 2", "Project 3 (presented in English)", or a long "PRATIQUE N°1 — JOKKO :
+    Title …" whose name and title follow the number; not a sentence that starts with one."""
+    rest = after_ordinal(text)
+    if rest is None:
+        return False
+    match = KEY_AND_TITLE.match(rest)
+    return word_count(text) <= 12 or (match is not None and _keyish(match.group(1))
+                                       and _strong_key(match.group(1)))
 
 
 def _ordinal_above(lines: list[Line], first: int) -> int:
@@ -375,7 +390,7 @@ def _keyish(text: str) -> bool:
     words = text.split()
     if not text or len(text) > 40 or len(words) > 5 or text.endswith((":", ".", ",", ";")):
         return False
-    if not re.search(r"[A-Z0-9]", text) or words[-1].lower() in CONNECTORS \
+    if not re.search(r"[A-Z0-9]", text) or words[-1] in CONNECTORS \
             or re.search(r":\s", text):  # "Título: Retorno …" is a labelled line, no name
         return False
     if re.match(r"(?i)(annex(es|e)?|anexos?|appendix|appendices|table|session|page|contents)\b",
@@ -406,6 +421,8 @@ def _title_text(text: str) -> str:
 def _titleish(text: str) -> bool:
     if word_count(text) < 2 or len(text) > 250 or lx.heading_kind(text):
         return False
+    if re.search(r"(?:\.{4,}|…{2,})\s*\d{1,3}\s*$", text):
+        return False  # a line of the table of contents
     if text[:1].islower() or text[:1] in "(-–&":
         return False
     return not (find_money(text) or (find_start_duration(text) and word_count(text) < 5))
@@ -426,8 +443,7 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                  previous_heading: int) -> _Header:
     """The name and title of the fiche whose first heading is at ``first_heading``."""
     numbered = next((ln for ln in reversed(lines[previous_heading + 1:first_heading])
-                     if not ln.blank and word_count(ln.stripped) <= 12
-                     and after_ordinal(clean(ln.text)) is not None), None)
+                     if not ln.blank and _ordinal_line(clean(ln.text))), None)
     if numbered is not None:  # "PROFILE 2" above a box of key facts, whatever the box holds
         return _ordinal_header(lines, [ln for ln in lines[numbered.index:first_heading]
                                        if not ln.blank and not RULE.match(ln.text)])
@@ -473,7 +489,7 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
         words = header.title.split()
         if line.blank or kinds[index] is not None or _sidebar_label_line(line.text) \
                 or is_bullet(line.text) or header.title.endswith(SENTENCE_END) \
-                or not (line.stripped[:1].islower() or words[-1].lower() in CONNECTORS) \
+                or not (line.stripped[:1].islower() or words[-1] in CONNECTORS) \
                 or len(words) + word_count(line.stripped) > 30:
             return
         found = _parenthesised_key(header.title + " " + _title_text(line.text))
@@ -508,7 +524,7 @@ def _parenthesised_header(lines: list[Line], window: list[Line]) -> _Header | No
         first = n
         while first > 0 and n - first < 3 and not window[first - 1].stripped.endswith(
                 SENTENCE_END) and (window[first].stripped[:1].islower() or window[
-                first - 1].stripped.split()[-1].lower() in CONNECTORS):
+                first - 1].stripped.split()[-1] in CONNECTORS):
             first -= 1
         text = " ".join(_title_text(line.text) for line in window[first:n + 1])
         key, title = _parenthesised_key(text) or found
@@ -873,6 +889,10 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             continue
         cell = Block([Line(line.index, start, end, value)], 0)
         if kind == "date":
+            extended = EXTENSION.search(value)  # "36 mois, prolongée de 12 mois"
+            if extended:
+                value = value[:extended.start()].rstrip(" ,;") + " + " + extended.group("terms")
+                cell = Block([Line(line.index, start, end, value)], 0)
             _add_dates(fiche, cell)
             _add_dates(fiche, Block([Line(line.index, start, end, "Starting " + value)], 0))
             _add_dates(fiche, Block([Line(line.index, start, end, f"({value})")], 0))
@@ -1256,6 +1276,7 @@ def _add_funders(fiche: Fiche, cell: Block) -> None:
         if inner and not re.sub(r"\([^)]*\)", " ", name).strip(" -–:,"):
             name = inner[0]  # "EUR 25 mio (EUTF)"
         name = FUNDER_FILLER.sub("", IN_KIND.sub("", clean(name)).strip(" -–:,"))
+        name = IMPLEMENTED_BY.sub("", name).strip(" -–:,")  # who implements is no funder
         amount = monies[0].amount if monies else None
         currency = monies[0].currency if monies else None
         if not name and amount is None:

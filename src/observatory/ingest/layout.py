@@ -246,6 +246,10 @@ def is_table_furniture(line: str) -> bool:
 PAGE_NUMBER = re.compile(r"(?i)^\s*(?:[-–—]\s*)?(?:(?:page|p\.|p[aá]gina|pag\.)\s*)?\d{1,3}"
                          r"(?:\s*(?:/|of|sur|de)\s*\d{1,3})?(?:\s*[-–—])?\s*$")
 SENTENCE_END = (".", "!", "?", ":", "»", "”", '"')
+NUMBERED_FOOTER = re.compile(  # a report's name beside its page number, either way round
+    r"(?i)^\s*(?:[^\n]{3,60}?\s[—–|·-]\s*(?:page|p\.|p[aá]gina|pag\.)?\s*\d{1,3}"
+    r"(?:\s*(?:/|of|sur|de)\s*\d{1,3})?|(?:page|p\.|p[aá]gina|pag\.)?\s*\d{1,3}\s*[—–|·-]"
+    r"\s[^\n]{3,60}?)\s*$")
 
 
 def drop_page_furniture(lines: list[Line]) -> list[Line]:
@@ -253,8 +257,15 @@ def drop_page_furniture(lines: list[Line]) -> list[Line]:
     (a line repeated on several pages next to a page number). Where a paragraph runs on over
     the page break, the blank lines around the furniture go too, so the paragraph is whole
     again. Lines keep their offsets in the text and are numbered anew."""
-    numbers = {ln.index for ln in lines if not ln.blank and PAGE_NUMBER.match(ln.text)
-               and _beside_blank_or_furniture(lines, ln.index)}
+    footers: dict[str, int] = {}  # "Rapport annuel 2021 — page 7" with its number blanked
+    for ln in lines:
+        if not ln.blank and NUMBERED_FOOTER.match(ln.text):
+            template = re.sub(r"\d+", "#", ln.stripped)
+            footers[template] = footers.get(template, 0) + 1
+    numbers = {ln.index for ln in lines if not ln.blank and (
+        PAGE_NUMBER.match(ln.text) or (NUMBERED_FOOTER.match(ln.text) and footers.get(
+            re.sub(r"\d+", "#", ln.stripped), 0) >= 2))
+        and _beside_blank_or_furniture(lines, ln.index)}
     if len(numbers) < 2:
         return lines
     counts: dict[str, int] = {}

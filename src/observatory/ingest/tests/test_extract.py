@@ -686,6 +686,66 @@ def test_key_facts_from_a_pdf_table_that_lost_its_column_gap():
     assert "Cross-cutting" not in fiche.value("main_features")
 
 
+PRACTICES_WITH_FOOTERS = """SOMMAIRE
+
+   Pratique n°1 — JOKKO ......................................... 6
+4. Conclusions et recommandations ............................... 15
+
+
+                              Rapport annuel 2021 — page 5
+
+ACCD – Observatoire Migrations & Territoires
+
+3. PRATIQUES INSPIRANTES
+
+
+PRATIQUE N°1 — JOKKO : Mobiliser l'épargne de la diaspora dans la vallée du fleuve et à
+Matam
+
+Objectifs
+
+Contribuer au développement économique local.
+
+Lien migration et développement
+
+Les transferts financent d'abord la consommation des ménages et
+                              Rapport annuel 2021 — page 6
+
+ACCD – Observatoire Migrations & Territoires
+
+la construction.
+
+Difficultés rencontrées
+
+• La méfiance initiale d'une partie de la diaspora.
+
+Fiche signalétique
+
+Financement : Coopération luxembourgeoise, mise en œuvre par LuxDev – 3,2 millions d'euros
+Durée : 36 mois, prolongée de 12 mois
+
+
+                              Rapport annuel 2021 — page 7
+
+ACCD – Observatoire Migrations & Territoires
+
+4. CONCLUSIONS ET RECOMMANDATIONS
+
+Les pratiques présentées ne sont pas des modèles.
+"""
+
+
+def test_practices_numbered_with_running_footers_and_an_extended_duration():
+    (fiche,) = extract_fiches(PRACTICES_WITH_FOOTERS)  # the contents make no fiche
+    assert fiche.key == "JOKKO"
+    assert fiche.title.endswith("fleuve et à Matam")  # wrapped after "à"
+    assert fiche.value("nexus") == ("Les transferts financent d'abord la consommation des "
+                                    "ménages et\nla construction.")  # footer and header gone
+    assert fiche.values("funders") == [{"name": "Coopération luxembourgeoise",
+                                        "amount": 3_200_000, "currency": "EUR"}]
+    assert fiche.value("duration_months") == 48
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
