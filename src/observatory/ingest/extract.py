@@ -228,7 +228,7 @@ def _report_heading(lines: list[Line], line: Line, fiche_first: Line) -> bool:
 
 
 ORDINAL_WORDS = (r"fiches?|fichas?|fact ?sheets?|sheets?|projects?|projets?|proyectos?|"
-                 r"profiles?|profils?|perfil(?:es)?|pratiques?|pr[aá]cticas?|practices?|"
+                 r"profiles?|profils?|perfil(?:es)?|pratiques?|pr[aá]cticas?|practices?|cases?|"
                  r"programmes?|programas?|programs?|experiences?|exp[ée]riences?|experiencias?|"
                  r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?")
 FICHE_ORDINAL = re.compile(
@@ -260,8 +260,8 @@ def _ordinal_line(text: str) -> bool:
     if rest is None:
         return False
     match = KEY_AND_TITLE.match(rest)
-    return word_count(text) <= 12 or (match is not None and _keyish(match.group(1))
-                                       and _strong_key(match.group(1)))
+    return word_count(text) <= 12 or _parenthesised_key(rest) is not None or (
+        match is not None and _keyish(match.group(1)) and _strong_key(match.group(1)))
 
 
 def _ordinal_above(lines: list[Line], first: int) -> int:
@@ -503,6 +503,7 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
 
 
 PARENTHESISED_KEY = re.compile(r"^(?P<title>.{8,}?)\s*\((?P<key>[^()]{2,30})\)\s*$")
+KEY_THEN_TITLE = re.compile(r"^(?P<key>[^()]{2,30}?)\s*\((?P<title>[^()]{8,})\)\s*$")
 
 
 def _parenthesised_key(text: str) -> tuple[str, str] | None:
@@ -510,6 +511,10 @@ def _parenthesised_key(text: str) -> tuple[str, str] | None:
     the Sahel (YERS)"."""
     match = PARENTHESISED_KEY.match(text)
     if match and _keyish(match.group("key")) and _strong_key(match.group("key")):
+        return match.group("key"), match.group("title")
+    match = KEY_THEN_TITLE.match(text)  # "MOBILAB (Mobility Laboratory for Skills …)"
+    if match and _keyish(match.group("key")) and _strong_key(match.group("key")) \
+            and word_count(match.group("title")) >= 3:
         return match.group("key"), match.group("title")
     return None
 
@@ -570,7 +575,12 @@ def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
     first, below = window[0], window[1:4]  # the name and title stand right under the number
     rest = after_ordinal(clean(first.text)) or ""
     match = KEY_AND_TITLE.match(rest)
-    if match and _keyish(match.group(1)):
+    parenthesised = _parenthesised_key(rest)
+    if parenthesised:  # "Case 1: MOBILAB (Mobility Laboratory …)"
+        key, title = parenthesised
+        header = _Header(key, title, _part_of(first, key), _part_of(first, title), first.index,
+                         first.index)
+    elif match and _keyish(match.group(1)):
         key_line = _part_of(first, match.group(1))
         header = _Header(match.group(1), match.group(2), key_line, _part_of(first, match.group(2)),
                          first.index, first.index)
@@ -691,8 +701,8 @@ def _extract_prose_facts(fiche: Fiche, intro: list[Block]) -> None:
 
 
 def _sidebar_label_line(text: str) -> tuple[str, str] | None:
-    if not (":" in text or "|" in text or "\t" in text or "..." in text
-            or text.strip().endswith("**")):
+    if not (":" in text or "|" in text or "\t" in text or "..." in text or " –" in text
+            or " —" in text or text.strip().endswith("**")):
         return None
     field = labelled_field(text)
     if field is not None and field[0] == "sites" and not URL.search(field[1]):
@@ -920,7 +930,7 @@ def _partner_names(value: str) -> list[str]:
     if len(names) == 1:
         parts = [clean(p) for p in _split_top_level(names[0], re.compile(
             r",\s+(?:(?:and|et|y)\s+)?|\s+(?:and|et|y)\s+(?=[^,]*$)"))]
-        if len(parts) >= 3 and all(2 <= len(p.split()) <= 8 for p in parts):
+        if len(parts) >= 3 and all(2 <= len(p.split()) <= 12 for p in parts):
             return parts
     return names
 
@@ -1132,14 +1142,16 @@ def _indent(line: Line) -> int:
 
 
 def _paragraph_ends(block: Block) -> set[int]:
-    """Where paragraphs end inside a block of wrapped lines with no blank line between them
-    (a PDF's text): at a short line that ends a sentence, before a capital."""
-    if len(block.lines) < 3 or any(is_bullet(line.text) for line in block.lines):
+    """Where paragraphs end inside a block with no blank line between them: in a PDF's text,
+    at a short line that ends a sentence before a capital; in a Word export, after each line
+    too long to be a wrapped one."""
+    if len(block.lines) < 2 or any(is_bullet(line.text) for line in block.lines):
         return set()
     width = max(len(line.stripped) for line in block.lines)
+    wrapped = len(block.lines) >= 3 and width >= 50
     return {line.index for line, following in zip(block.lines, block.lines[1:], strict=False)
-            if width >= 50 and len(line.stripped) < 0.75 * width
-            and line.stripped.endswith(SENTENCE_END) and following.stripped[:1].isupper()}
+            if line.stripped.endswith(SENTENCE_END) and following.stripped[:1].isupper()
+            and (len(line.stripped) > 100 or (wrapped and len(line.stripped) < 0.75 * width))}
 
 
 def _statement_items(content: list[Block]) -> list[tuple[str, int, int]]:

@@ -204,7 +204,8 @@ def _numbers(text: str, money_spans: list[tuple[int, int]]
             continue  # "58 community projects launched in 22 communes": where, not a result
         if WHOLE_OF.search(before) or (found and _part_of_them(after)):
             continue  # "18 of the 22 municipalities", "7 offices, 5 of them with a budget"
-        if SUBSET_BEFORE.search(before) and not SUBSET_VERB.match(after):
+        if (SUBSET_BEFORE.search(before) or _in_split_list(before)) \
+                and not SUBSET_VERB.match(after):
             continue  # "…, dont 5 issus des communautés": a part of the number before
         if re.search(r"(?:n[°o]\.?|no\.|#|session|phase|article|law|loi|ley)\s*$", before,
                      re.IGNORECASE) or (before.rstrip().endswith(("(", "[")) and \
@@ -215,6 +216,17 @@ def _numbers(text: str, money_spans: list[tuple[int, int]]
             continue
         found.append((value, match.start(), match.end()))
     return found
+
+
+def _in_split_list(before: str) -> bool:
+    """The number goes on a list of parts: the 410 of "including 720 women, 1,340 young
+    people under 30 and 410 migrants"."""
+    match = re.search(SPLIT_INTRO + r"\s+(?P<list>[^.;:()]+?)(?:,|\s(?:and|et|y))\s*$", before,
+                      re.IGNORECASE)
+    if not match:
+        return False
+    parts = re.split(r",\s*|\s+(?:and|et|y)\s+", match.group("list"))
+    return all(re.match(r"\s*\d", part) for part in parts)
 
 
 def _part_of_them(after: str) -> bool:

@@ -79,7 +79,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"why|pourquoi|por que) "
         r".*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
         r".*\barticul\w*\b.*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
-        r"migration (and|&|-|–) development( link(age)?s?)?",
+        r"migration ?(and|&|-|–) ?development( link(age)?s?)?",
         r"(migrations?|migracion) (et|y|-|–) (developpement|desarrollo)",
         r"(la |the |les? )?(migra\w*|movilidad|mobilite|mobility|diaspora)( humana| humaine)?"
         r" (como|comme|as an?) (recurso|ressource|resource|motor|moteur|driver|engine|levier|"
@@ -129,6 +129,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"voices?( from the (field|project|ground))?", r"in (their|her|his) (own )?words",
         r"voix( du terrain| du projet)?", r"paroles? (de|d')\w+.*",
         r"voz|voces( del (proyecto|terreno|programa))?", r"en primera persona",
+        r"(a |key )?quotes?", r"citations?", r"citas?",
     ],
 }
 

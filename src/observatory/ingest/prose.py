@@ -32,7 +32,8 @@ MONEY_FROM = re.compile(r"^\s*(?:(?:aportad[oa]s|otorgad[oa]s|provided|contribut
                         r"(?:la |el |los |las |the |le |les |l['’])?|"
                         r"del|de la|de los|de las|de l['’]|du|des|from(?: the)?|de)\s*"
                         r"(?P<name>[A-ZÀ-Ý][^.;]*?)(?=\s+(?:y|and|et)\s+(?:con\s+|with\s+)?"
-                        r"(?:\d|[A-Z]{3}\b|[€$£])|[.;]|$)")
+                        r"(?:\d|[A-Z]{3}\b|[€$£])|\s+(?:and|et|y)\s+(?:is\s+|est\s+|es\s+)?"
+                        r"(?:implemented|mise? en|ejecutad|run|led)|,\s+(?=[a-z])|[.;]|$)")
 PARTNERS = re.compile(
     r"(?i)\b(?:in partnership with|together with|in cooperation with|in collaboration with|"
     r"en partenariat avec|en collaboration avec|avec l['’]appui de|aux côtés de|"
@@ -69,6 +70,17 @@ DURATION = re.compile(
     r"(?P<terms>\d{1,3}\s*(?:months?|mois|meses|years?|ans|a[ñn]os))\b")
 
 
+WHICH_GAVE = re.compile(r"(?i),?\s*(?:which|who|qui|que|quien|el cual|la cual)\s+"
+                        r"(?:has\s+|a\s+|ha\s+)?(?:contributed|provided|granted|gave|funded|financed|apport[ée]|"
+                        r"apporte|fourni|aport[óa]|financ[óa]|otorg[óa])\s*$")
+NAME_JOINERS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "del", "pour", "y",
+                "et", "on", "in", "d'", "l'"}
+ENDED = re.compile(r"(?i)\b(?:ended|ends|will end|closed|closes|s['’]est achev[ée]e?|"
+                   r"s['’]ach[eè]ve(?:ra)?|prend fin|a pris fin|se termin[ea]|termin[óo]|"
+                   r"finaliz[óo]|concluy[óo])\s+(?:in|en|au mois de|à la fin de)?\s*"
+                   r"(?P<date>[A-Za-zÀ-ÿ]+\s+(?:de\s+)?(?:19|20)\d\d)")
+
+
 @dataclass
 class ProseFacts:
     start: str | None = None
@@ -91,6 +103,7 @@ def prose_facts(text: str) -> ProseFacts:
         for match in PLACES.finditer(sentence):
             facts.places += [n for n in _names(match.group("list"))
                              if not find_countries(n) and len(n.split()) <= 4]
+    _end_date(facts, text)
     named = text
     for name in [n for n, _a, _c in facts.funders] + facts.partners:
         named = named.replace(name, " " * len(name))  # "UK Foreign, Commonwealth … Office"
@@ -120,14 +133,31 @@ def _dates(facts: ProseFacts, sentence: str) -> None:
             facts.duration_months += extra.duration_months  # "24 meses, ampliada en 6 meses"
 
 
+def _end_date(facts: ProseFacts, text: str) -> None:
+    """"… started in October 2019 … ended in September 2022": the months from start to end."""
+    ended = ENDED.search(text)
+    if facts.duration_months is not None or not facts.start or "-" not in facts.start \
+            or not ended:
+        return
+    end = find_start_duration("Starting " + ended.group("date"))
+    if end is None or not end.start or "-" not in end.start:
+        return
+    (y0, m0), (y1, m1) = (map(int, d.split("-")) for d in (facts.start, end.start))
+    months = (y1 - y0) * 12 + m1 - m0 + 1
+    if 0 < months <= 240:
+        facts.duration_months = months
+
+
 def _funders(facts: ProseFacts, sentence: str) -> None:
     matches = list(FUNDED.finditer(sentence))
     if not matches:
         for money in find_money(sentence):  # "con 980.000 euros del Mecanismo … y con …"
             source = MONEY_FROM.match(sentence[money.end:])
-            if source:
-                facts.funders.append((source.group("name").strip(" ,"), money.amount,
-                                      money.currency))
+            giver = WHICH_GAVE.search(sentence[:money.start])  # "AECID, which contributed"
+            name = source.group("name").strip(" ,") if source else \
+                _trailing_name(sentence[:giver.start()]) if giver else ""
+            if name and money.amount is not None:
+                facts.funders.append((name, money.amount, money.currency))
         return
     also = ALSO_BY.search(matches[-1].group("rest"))
     rests = [m.group("rest") for m in matches] + ([also.group("rest")] if also else [])
@@ -140,6 +170,24 @@ def _funders(facts: ProseFacts, sentence: str) -> None:
         if name:
             facts.funders.append((name, money.amount if money else None,
                                   money.currency if money else None))
+
+
+def _trailing_name(text: str) -> str:
+    """The capitalised name that ends a stretch of text: "… shared between the Spanish Agency
+    for Development Cooperation (AECID)" gives "Spanish Agency for Development Cooperation
+    (AECID)"."""
+    words = text.rstrip(" ,").split()
+    name: list[str] = []
+    while words:
+        word = words[-1]
+        if word[:1].isupper() or word.startswith("(") or (
+                word.lower() in NAME_JOINERS and name):
+            name.insert(0, words.pop())
+        else:
+            break
+    while name and name[0].lower() in NAME_JOINERS:
+        name.pop(0)
+    return " ".join(name)
 
 
 def _names(listed: str, places: bool = True) -> list[str]:
