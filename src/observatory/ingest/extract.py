@@ -89,6 +89,8 @@ ORGANISATION_TAILS = {"council", "administration", "organisation", "organization
                       "fundación", "red", "ministerio", "ministère", "municipality", "region"}
 IN_KIND = re.compile(r"(?i)\s*(?:[:–—-]\s*|\(\s*)?(?:in[- ]kind|(?:contribuci[oó]n |aportes? )?"
                      r"en especie|(?:contribution |apports? )?en nature)\b.*$")
+NOT_APPLICABLE = re.compile(r"(?i)^(?:no aplica|n/?a|not applicable|sans objet|non applicable|"
+                            r"ninguna?|none|aucune?|n[ée]ant)\b\W*(?:\(.*\))?\W*$")
 IMPLEMENTED_BY = re.compile(r"(?i),?\s*\(?(?:mise? en (?:œ|oe)uvre|implemented|ejecutad[oa]|"
                             r"implementad[oa]|executed) (?:par|by|por)\b[^;()]*\)?$")
 FUNDER_FILLER = re.compile(r"^(?:funded by|financed by|from|by|de la|de l'|du|de|par|por|"
@@ -237,7 +239,7 @@ FICHE_ORDINAL = re.compile(
 ORDINAL_PREFIX = re.compile(
     rf"(?i)^(?:(?:programme|project|projet|proyecto|programa)\s+)?(?:{ORDINAL_WORDS})\s*"
     r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b\s*[.:–—|-]?\s*(?P<rest>.*)$")
-KEY_AND_TITLE = re.compile(r"^(.{2,40}?)(?:\s+[–—:|-]|\s*:)\s+(.{8,})$")
+KEY_AND_TITLE = re.compile(r"^(.{2,40}?)(?:\s+[–—:|-]|\s*:|\.)\s+(.{8,})$")  # "KEY. Title" too
 
 
 def after_ordinal(text: str) -> str | None:
@@ -355,7 +357,7 @@ def _heading_groups(lines: list[Line], kinds: list[str | None],
         header_here = bool(groups) and (marked or (kind not in seen and _find_header(
             lines, kinds, index, previous).score >= STRONG_HEADER))
         if kind == last and not header_here:
-            kinds[index] = None
+            kinds[index] = None  # "Specific objectives" under "Main objectives": one section
             continue
         previous = index
         if not groups or kind in seen or header_here or kind == lx.OBJECTIVES:
@@ -382,7 +384,8 @@ def _inline_site(line: Line) -> bool:
 
 def _stops_header_search(line: Line, kind: str | None) -> bool:
     stripped = line.stripped
-    return (kind is not None or is_url_line(stripped) or is_bullet(line.text) or "\t" in line.text
+    tab_row = "\t" in line.text and not _strong_key(stripped.split("\t")[0].strip())
+    return (kind is not None or is_url_line(stripped) or is_bullet(line.text) or tab_row
             or word_count(stripped) > 25 or (stripped.endswith(".") and word_count(stripped) > 12))
 
 
@@ -558,8 +561,8 @@ def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _He
         return _Header(_key_text(line.text), _title_text(title_line.text), line, title_line,
                        line.index,
                        title_line.index, best[0])
-    for line in window:  # "KEY – Title" on one line
-        match = KEY_AND_TITLE.match(clean(line.text))
+    for line in window:  # "KEY – Title" on one line, or a table's row "KEY<tab>Title"
+        match = KEY_AND_TITLE.match(clean(re.sub(r"\s*\t+\s*", " – ", line.stripped)))
         if match and _keyish(match.group(1)):
             return _Header(match.group(1), match.group(2), line, line, line.index, line.index)
     for line in window:
@@ -1117,6 +1120,10 @@ def _extract_section(fiche: Fiche, kind: str, heading: Block, content: list[Bloc
 
 
 def _add_text(fiche: Fiche, name: str, content: list[Block]) -> None:
+    if content and fiche.values(name) and name in ("main_features", "expected_results"):
+        for indicator, start, end in find_indicators(content):  # "Results achieved" after
+            fiche.add("indicators", indicator, start, end)  # "Main features"
+        return
     if not content or fiche.values(name):
         return
     value = "\n\n".join(b.text for b in content)
@@ -1177,6 +1184,8 @@ def _statement_items(content: list[Block]) -> list[tuple[str, int, int]]:
             continue
         if len(item) == 1 and text.endswith(":") and not is_bullet(item[0].text):
             continue  # a lead-in
+        if NOT_APPLICABLE.match(text):
+            continue  # "No aplica (el proyecto inició en 2022)."
         start = _span(item[0])[0]
         result.append((text, start, _span(item[-1])[1]))
     return result

@@ -121,6 +121,15 @@ CLAUSE_AFTER_COMMA = re.compile(
 
 def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]]:
     results: list[tuple[dict[str, Any], int, int]] = []
+    table_lines: set[int] = set()
+    for block in blocks:
+        found, used = _table_indicators(block)
+        results += found
+        table_lines |= used
+    if table_lines:
+        blocks = [Block([ln for ln in b.lines if ln.index not in table_lines], b.gap_before)
+                  for b in blocks]
+        blocks = [b for b in blocks if b.lines]
     previous_unit = ""
     for text, start, end in _items(blocks):
         monies = [m for m in find_money(text) if m.amount is not None
@@ -149,6 +158,42 @@ def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]
                             start, end))
             previous_unit = unit
     return results
+
+
+def _cells(text: str) -> list[str]:
+    """The cells of a table row: tab-separated, or between pipes."""
+    if "\t" in text:
+        return [c.strip() for c in text.strip().split("\t") if c.strip()]
+    if text.strip().startswith("|"):
+        return [c.strip(" *") for c in text.strip().strip("|").split("|")]
+    return []
+
+
+def _table_indicators(block: Block) -> tuple[list[tuple[dict[str, Any], int, int]], set[int]]:
+    """Results given as a table: "Indicator | Value | Of whom women" over rows of a label
+    and its numbers. The header's columns say which number is the women's or youth's part."""
+    rows = [(line, _cells(line.text)) for line in block.lines]
+    rows = [(line, cells) for line, cells in rows if len(cells) >= 2
+            and not all(re.fullmatch(r":?-{2,}:?", c) for c in cells)]
+    if len(rows) < 2:
+        return [], set()
+    header = rows[0][1]
+    if any(_parse_number(c) is not None for c in header):
+        return [], set()
+    women_at = next((n for n, c in enumerate(header) if re.search(WOMEN, c, re.I)), None)
+    youth_at = next((n for n, c in enumerate(header) if re.search(YOUTH, c, re.I)), None)
+    found: list[tuple[dict[str, Any], int, int]] = []
+    for line, cells in rows[1:]:
+        numbers = {n: _parse_number(c.replace(" ", "")) for n, c in enumerate(cells)}
+        value_at = next((n for n, v in numbers.items() if v is not None
+                         and n not in (women_at, youth_at)), None)
+        if value_at is None or numbers[value_at] is None or not cells[0] or value_at == 0:
+            continue
+        indicator = {"value": numbers[value_at], "unit": clean(cells[0]),
+                     "women": numbers.get(women_at) if women_at is not None else None,
+                     "youth": numbers.get(youth_at) if youth_at is not None else None}
+        found.append((indicator, line.start, line.end))
+    return found, {line.index for line, _c in rows} if found else set()
 
 
 def _items(blocks: list[Block]) -> list[tuple[str, int, int]]:

@@ -746,6 +746,77 @@ def test_practices_numbered_with_running_footers_and_an_extended_duration():
     assert fiche.value("duration_months") == 48
 
 
+CATALOGUE_WITH_TABLES = """## RETORNA. Reintegración sostenible en el norte de Honduras
+
+Inicio\tMarzo de 2020
+Duración\t36 meses
+
+Objetivo general
+
+Contribuir a la reintegración de las personas retornadas.
+
+Principales características
+
+RETORNA acompaña a las personas desde su llegada.
+
+Resultados alcanzados
+
+Indicador\tValor\tDe las cuales, mujeres
+Personas retornadas con plan de reintegración\t2.140\t610
+Personas colocadas en empleo formal\t226\t95
+
+Adaptación a la COVID-19
+
+- La gestión de casos pasó a realizarse por teléfono.
+
+DIÁSPORA XELA\tVinculación de la diáspora quetzalteca con el desarrollo local
+Inicio\tEnero de 2022
+
+Objetivo general
+
+Canalizar el ahorro de la diáspora.
+
+Adaptación a la COVID-19
+
+No aplica (el proyecto inició en 2022).
+"""
+
+
+def test_key_dot_title_headings_a_key_in_a_table_row_and_results_in_a_table():
+    first, second = extract_fiches(CATALOGUE_WITH_TABLES)
+    assert (first.key, first.title) == ("RETORNA",
+                                        "Reintegración sostenible en el norte de Honduras")
+    assert first.values("indicators") == [
+        {"value": 2140, "unit": "Personas retornadas con plan de reintegración", "women": 610,
+         "youth": None},
+        {"value": 226, "unit": "Personas colocadas en empleo formal", "women": 95,
+         "youth": None}]
+    assert (second.key, second.value("start")) == ("DIÁSPORA XELA", "2022-01")
+    assert second.values("covid_adaptations") == []  # "No aplica" is no adaptation
+
+
+def test_cases_with_the_title_in_parentheses_dash_labels_and_facts_in_prose():
+    text = ("3. The cases\n\nCase 2: WAYS (Women and Youth Seasonal mobility pilot)\n"
+            "WAYS started in October 2019. Its budget was shared between the Spanish Agency "
+            "for Cooperation (AECID), which contributed EUR 900,000, and the Mobility "
+            "Partnership Facility (MPF), which contributed EUR 650,000. The pilot ended in "
+            "September 2022.\nPartners – ANAPEC; Fundación Cepaim\nCountries – Morocco and "
+            "Spain\n\nObjective:\nTo make seasonal work fair.\nObstacles:\n"
+            "Employers in Huelva preferred experienced workers, which made it hard to open the "
+            "scheme to young first-timers.\nThe closure of the border in 2020 left workers "
+            "stranded in Spain for several months.\nQuote:\n“With the money I bought a "
+            "sewing machine.”\n")
+    (fiche,) = extract_fiches(text)
+    assert (fiche.key, fiche.title) == ("WAYS", "Women and Youth Seasonal mobility pilot")
+    assert (fiche.value("start"), fiche.value("duration_months")) == ("2019-10", 36)
+    assert [f["name"] for f in fiche.values("funders")] == [
+        "Spanish Agency for Cooperation (AECID)", "Mobility Partnership Facility (MPF)"]
+    assert fiche.values("partners") == ["ANAPEC", "Fundación Cepaim"]
+    assert fiche.values("countries") == ["MA", "ES"]
+    assert len(fiche.values("challenges")) == 2  # one paragraph per line in a Word export
+    assert fiche.value("testimony") == "With the money I bought a sewing machine."
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
