@@ -23,6 +23,7 @@ from .layout import (
     CLOSE_QUOTES,
     GENERIC_LEAD,
     GENERIC_TAIL,
+    LABELLED,
     OPEN_QUOTES,
     SENTENCE_END,
     SIDEBAR_MAX,
@@ -45,7 +46,7 @@ from .layout import (
     word_count,
 )
 from .money import find_money
-from .prose import EXTENSION, prose_facts
+from .prose import EXTENSION, organisation_names, prose_facts
 
 SINGLE_FIELDS = ("key", "title", "objectives", "expected_results", "main_features", "nexus",
                  "testimony", "start", "duration_months")
@@ -174,7 +175,8 @@ def extract_fiches(text: str) -> list[Fiche]:
         end_line = headers[n + 1].first_line if n + 1 < len(groups) else len(lines)
         annex = next((ln.index for ln in lines[group[-1][0] + 1:end_line]
                       if ANNEX_LINE.match(clean(ln.text))
-                      or _report_heading(lines, ln, lines[header.first_line])
+                      or _report_heading(lines, ln, lines[header.first_line],
+                                         lines[group[-1][0]])
                       or (following is not None and _opens_paragraph(lines, ln)
                           and re.match(following, ln.stripped.strip("*_ ")))), None)
         fiches.append(_extract_fiche(lines, group, header, annex or end_line))
@@ -203,12 +205,17 @@ def _next_report_number(lines: list[Line], kinds: list[str | None], first: int) 
     return None
 
 
-def _report_heading(lines: list[Line], line: Line, fiche_first: Line) -> bool:
+def _report_heading(lines: list[Line], line: Line, fiche_first: Line, last_section: Line
+                    ) -> bool:
     """A heading of the report itself after a fiche's last section, which ends the fiche: a
     markdown heading of a higher level than the fiche's own ("## 4. Recommendations" after
-    "### Fiche 3"), or a line in capitals standing alone after a wide gap or a rule."""
+    "### Fiche 3"), any markdown heading after a fiche that has none, or a line in capitals
+    standing alone after a wide gap or a rule."""
     level = len(line.stripped) - len(line.stripped.lstrip("#"))
     own = len(fiche_first.stripped) - len(fiche_first.stripped.lstrip("#"))
+    if level and not own and not last_section.stripped.startswith("#") \
+            and lx.heading_kind(line.text) is None:
+        return True  # "# 4. What the programmes tell us" after fiches written as tables
     if lx.report_section(line.text) and (level or _alone(lines, line)
                                          or re.match(r"\d{1,2}(\.\d+)*[.)]?\s", line.stripped)):
         return True
@@ -279,13 +286,15 @@ def _ordinal_above(lines: list[Line], first: int) -> int:
 
 RUN_IN = re.compile(r"^\s*\*\*(?P<heading>[^*]{2,70}?)\s*[.:]?\s*\*\*\s*[.:]?\s+(?P<rest>\S.*)$")
 PLAIN_RUN_IN = re.compile(r"^(?P<heading>[A-ZÀ-Ý][^:.!?;,()]{1,50}?)\s*:\s+(?P<rest>\S.*)$")
+TAB_RUN_IN = re.compile(r"^\s*(?P<heading>[^\t]{2,60}?)\t+(?P<rest>\S.*)$")  # a table's row
+CELL_PARAGRAPHS = re.compile(r"\s;\s(?=[•▪◦·*–—-]\s|[\"“«]|[A-ZÀ-Ý])")  # a cell's paragraphs
 DOT_RUN_IN = re.compile(r"^(?P<heading>[A-ZÀ-Ý][^:.!?;,()]{1,40}?)\.\s+(?P<rest>\S.*)$")
 
 
 def _run_in(text: str) -> re.Match[str] | None:
     """A heading run into its section's first line: "**Objectif.** Favoriser la …", or
     "Objective: To improve …" written flush left with a colon."""
-    match = RUN_IN.match(text) or PLAIN_RUN_IN.match(text)
+    match = RUN_IN.match(text) or PLAIN_RUN_IN.match(text) or TAB_RUN_IN.match(text)
     if match is None:  # "Objectives. To channel …": a short heading ended by a full stop
         match = DOT_RUN_IN.match(text)
         if match is not None and len(match.group("heading").split()) > 4:
@@ -404,21 +413,24 @@ def _keyish(text: str) -> bool:
 
 TITLE_LABEL = re.compile(r"(?i)^(?:(?:full |project |programme |official )?title|"
                          r"(?:intitul[ée]|titre)(?: (?:du|complet du) (?:projet|programme))?|"
-                         r"t[ií]tulo(?: (?:del|completo del) (?:proyecto|programa))?)\s*:\s*")
+                         r"t[ií]tulo(?: (?:del|completo del) (?:proyecto|programa))?)"
+                         r"\s*(?::\s*|\t+)")
 
 
 KEY_LABEL = re.compile(r"(?i)^(?:short name|acronym|nombre corto|siglas?|acr[oó]nimo|acronyme|"
-                       r"nom court|sigle)\s*:\s*")
+                       r"nom court|sigle|programme|program|project|projet|proyecto|programa)"
+                       r"\s*(?::\s*|\t+)")
 
 
 def _key_text(text: str) -> str:
     """A key line's text without a "Short name:" label or a section number ("3.1  PAIDS")."""
-    return KEY_LABEL.sub("", re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+", "", clean(text)))
+    text = clean(KEY_LABEL.sub("", text.strip()))  # the label first: clean folds its tab
+    return KEY_LABEL.sub("", re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+", "", text))
 
 
 def _title_text(text: str) -> str:
     """A title line's text without a "Title:" label."""
-    return TITLE_LABEL.sub("", clean(text))
+    return TITLE_LABEL.sub("", clean(TITLE_LABEL.sub("", text.strip())))
 
 
 def _titleish(text: str) -> bool:
@@ -888,8 +900,14 @@ def _joined_value(labelled: tuple[Line, tuple[str, str]], line: Line
 
 def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]) -> None:
     """Sidebar values given as "Label: value" lines or table rows."""
+    budgets = []
+    donors = any(kind == "funders" and not _budget_label(line.text)
+                 for line, (kind, _v) in labelled)
     for line, (kind, value) in labelled:
         start, end = _span(line)
+        if kind == "funders" and donors and _budget_label(line.text):
+            budgets.append((line, value))  # a total, read once the funders are known
+            continue
         lines_of_value = value.split("\n")
         value = re.sub(r"(?i)<br\s*/?>|\s·\s", " ; ", " ".join(lines_of_value))
         if kind in ("agency", "title"):
@@ -921,9 +939,40 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             cell = Block([Line(line.index, start, end, x) for x in lines_of_value], 0)
             for name, _s, _e in _split_wrapped_entries(cell):
                 fiche.add("partners", name, start, end)
+        elif value.rstrip().endswith(".") and word_count(value) > 15 and ";" not in value:
+            # partners told in sentences
+            for name in organisation_names(value):
+                fiche.add("partners", name, start, end)
         else:
             for name in _partner_names(value):
                 fiche.add("partners", name, start, end)
+    for line, value in budgets:
+        _add_budget(fiche, line, value)
+
+
+BUDGET_LABEL = re.compile(r"(?i)^\W*(?:(?:total )?budget(?: total)?|presupuesto(?: total)?|"
+                          r"montant(?: total)?|co[uû]t(?: total)?|total cost|amount|monto|"
+                          r"importe)\W*$")
+
+
+def _budget_label(text: str) -> bool:
+    match = LABELLED.match(text)
+    return match is not None and bool(BUDGET_LABEL.match(match.group("label")))
+
+
+def _add_budget(fiche: Fiche, line: Line, value: str) -> None:
+    """A budget is the funders' total: it gives the amount of a sole funder named without
+    one, or stands as a funder of its own when no funder is named; else it adds nothing."""
+    money = next((m for m in find_money(value) if m.amount is not None), None)
+    funders = [f for f in fiche.fields if f.name == "funders"]
+    if money is None or any(f.value["amount"] is not None for f in funders):
+        return
+    if len(funders) == 1:
+        funders[0].value = {**funders[0].value, "amount": _number(money.amount),
+                            "currency": money.currency}
+    elif not funders:
+        fiche.add("funders", {"name": "", "amount": _number(money.amount),
+                              "currency": money.currency}, *_span(line))
 
 
 def _partner_names(value: str) -> list[str]:
@@ -997,13 +1046,28 @@ def _sections(blocks: list[Block], group: list[tuple[int, str]]) -> _Sections:
                                  None)
                     closed = other is not None
                     rest = rest[:other]
-            if rest:  # a heading directly followed by text, no blank line
+            if run_in and run_in.re is TAB_RUN_IN and not block.lines[1:]:
+                items[-1][2].extend(Block([piece], 0) for piece in _cell_paragraphs(rest[0]))
+            elif rest:  # a heading directly followed by text, no blank line
                 items[-1][2].append(Block(rest, 0))
         elif items and not closed:
             closed = plain and _other_label(block.lines[0].text)
             if not closed:
                 items[-1][2].append(block)
     return _Sections(items, heading_ids)
+
+
+def _cell_paragraphs(line: Line) -> list[Line]:
+    """The paragraphs of a table cell, which the reader joined with " ; "."""
+    pieces, at = [], 0
+    for match in [*CELL_PARAGRAPHS.finditer(line.text), None]:
+        end = match.start() if match else len(line.text)
+        piece = line.text[at:end]
+        if piece.strip():
+            start = line.start + at + len(piece) - len(piece.lstrip())
+            pieces.append(Line(line.index, start, start + len(piece.strip()), piece.strip()))
+        at = match.end() if match else end
+    return pieces
 
 
 def _other_label(text: str) -> bool:

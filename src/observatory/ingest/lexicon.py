@@ -152,7 +152,7 @@ def heading_kind(line: str) -> str | None:
     text = re.sub(r"\s*\.{3,}$", "", text)  # "Sitio web ...... https://…" without its address
     if re.fullmatch(r"[^.]+\.", text) and len(text.split()) <= 4:
         text = text[:-1]  # "Challenges." alone on its line
-    parts = re.split(r"\s?\.{3,}\s?|:", text, maxsplit=1)  # "Label: value", "Label ..... value"
+    parts = re.split(r"\s?\.{3,}\s?|:|\t+", text, maxsplit=1)  # "Label: value", "Label … value"
     label, inline = (parts[0], parts[1]) if len(parts) == 2 else (text, "")
     colon = len(parts) == 2
     if colon and inline.strip() and len(label) <= 40:  # "Website: forthcoming"

@@ -172,6 +172,32 @@ def _funders(facts: ProseFacts, sentence: str) -> None:
                                   money.currency if money else None))
 
 
+ORGANISATION = re.compile(
+    r"(?:[A-ZÀ-Ý][\w'’&.-]*|\([A-Z][\w&-]{1,12}\))(?:\s+(?:(?:of|for|the|de|du|des|la|le|"
+    r"l['’]|d['’]|del|pour|aux?|on|in|en)\s+|(?:and|et|y)\s+(?!(?:the|la|le|les|el|los|las)\b|"
+    r"l['’]))*(?:[A-ZÀ-Ý][\w'’&.-]*|[a-zà-ÿ]['’][A-ZÀ-Ý][\w'’-]*|\([A-Z][\w&-]{1,12}\)))*")
+# "and the" opens the next name
+NOT_NAMES = {"the", "it", "its", "this", "these", "they", "le", "la", "les", "il", "elle", "el",
+             "los", "las", "in", "en", "a", "an"}
+
+
+def organisation_names(text: str) -> list[str]:
+    """The names of organisations in sentences about partners: "implemented by Expertise
+    France in a consortium with the Norwegian Refugee Council (NRC). It works with the
+    Municipality of Djibouti, …": names of two words or more, or with a capital inside."""
+    names: list[str] = []
+    for match in ORGANISATION.finditer(text):
+        words = match.group(0).split()
+        while words and words[0].lower() in NOT_NAMES:
+            words.pop(0)
+        while words and words[-1].lower() in NAME_JOINERS:
+            words.pop()
+        name = " ".join(words).rstrip(".,")
+        if name and (len(words) >= 2 or re.search(r".[A-Z]", name)) and name not in names:
+            names.append(name)
+    return names
+
+
 def _trailing_name(text: str) -> str:
     """The capitalised name that ends a stretch of text: "… shared between the Spanish Agency
     for Development Cooperation (AECID)" gives "Spanish Agency for Development Cooperation

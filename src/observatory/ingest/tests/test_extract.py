@@ -817,6 +817,46 @@ def test_cases_with_the_title_in_parentheses_dash_labels_and_facts_in_prose():
     assert fiche.value("testimony") == "With the money I bought a sewing machine."
 
 
+FICHES_AS_TABLES = """# 3. Programme fiches
+
+Fiche 1
+
+Programme\tDJ-URBAN
+Title\tInclusive urban services for refugees and host communities in Djibouti
+Donor(s)\tAgence Française de Développement (AFD)
+Budget\tEUR 7 million
+Partners\tThe programme is implemented by Expertise France with the Norwegian Refugee \
+Council (NRC). It works with the Municipality of Djibouti and the Obock Regional Council, and \
+receives advice from UN-Habitat.
+Objective\tRefugees and host households have equal access to water.
+Challenges\t• Fiscal transfers to the regions are small. ; • Transit migrants move quickly.
+COVID-19\tHand-washing stations were installed at all water points.
+Testimony\t“We finally have water in Balbala.” ; — Amina, resident of Balbala
+Website\tn/a
+
+# 4. What the programmes tell us
+
+Work through public systems.
+"""
+
+
+def test_a_fiche_written_as_one_two_column_table():
+    (fiche,) = extract_fiches(FICHES_AS_TABLES)
+    assert (fiche.key, fiche.title) == (
+        "DJ-URBAN", "Inclusive urban services for refugees and host communities in Djibouti")
+    assert fiche.values("funders") == [{"name": "Agence Française de Développement (AFD)",
+                                        "amount": 7_000_000, "currency": "EUR"}]  # the budget
+    assert fiche.values("partners") == [
+        "Expertise France", "Norwegian Refugee Council (NRC)", "Municipality of Djibouti",
+        "Obock Regional Council", "UN-Habitat"]
+    assert fiche.values("challenges") == ["Fiscal transfers to the regions are small.",
+                                          "Transit migrants move quickly."]
+    assert fiche.values("covid_adaptations") == [
+        "Hand-washing stations were installed at all water points."]  # not "Website n/a"
+    assert fiche.value("testimony") == "We finally have water in Balbala."
+    assert fiche.values("sites") == []
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
