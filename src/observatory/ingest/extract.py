@@ -91,7 +91,7 @@ ORGANISATION_TAILS = {"council", "administration", "organisation", "organization
 IN_KIND = re.compile(r"(?i)\s*(?:[:–—-]\s*|\(\s*)?(?:in[- ]kind|(?:contribuci[oó]n |aportes? )?"
                      r"en especie|(?:contribution |apports? )?en nature)\b.*$")
 NOT_APPLICABLE = re.compile(r"(?i)^(?:no aplica|n/?a|not applicable|sans objet|non applicable|"
-                            r"ninguna?|none|aucune?|n[ée]ant)\b\W*(?:\(.*\))?\W*$")
+                            r"ninguna?|none|aucune?|n[ée]ant)\b(?:\W*$|\s*[(:.,;–-].*$)")
 IMPLEMENTED_BY = re.compile(r"(?i),?\s*\(?(?:mise? en (?:œ|oe)uvre|implemented|ejecutad[oa]|"
                             r"implementad[oa]|executed) (?:par|by|por)\b[^;()]*\)?$")
 FUNDER_FILLER = re.compile(r"^(?:funded by|financed by|from|by|de la|de l'|du|de|par|por|"
@@ -394,13 +394,22 @@ def _inline_site(line: Line) -> bool:
 def _stops_header_search(line: Line, kind: str | None) -> bool:
     stripped = line.stripped
     tab_row = "\t" in line.text and not _strong_key(stripped.split("\t")[0].strip())
-    return (kind is not None or is_url_line(stripped) or is_bullet(line.text) or tab_row
+    return (kind is not None or is_url_line(stripped) or (is_bullet(line.text) and not (
+        re.match(r"\s*\d{1,2}[.)]\s", line.text) and _key_and_title(clean(line.text))))
+        or tab_row
             or word_count(stripped) > 25 or (stripped.endswith(".") and word_count(stripped) > 12))
+
+
+def _key_and_title(text: str) -> bool:
+    """"MIGRANDES – Gobernanza local …": a name and a title on one line."""
+    match = KEY_AND_TITLE.match(text)
+    return match is not None and _keyish(match.group(1)) and _strong_key(match.group(1))
 
 
 def _keyish(text: str) -> bool:
     words = text.split()
-    if not text or len(text) > 40 or len(words) > 5 or text.endswith((":", ".", ",", ";")):
+    if not text or len(text) > 40 or len(words) > 5 or text.endswith((":", ".", ",", ";")) \
+            or text.startswith("("):
         return False
     if not re.search(r"[A-Z0-9]", text) or words[-1] in CONNECTORS \
             or re.search(r":\s", text):  # "Título: Retorno …" is a labelled line, no name
@@ -462,6 +471,13 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
     if numbered is not None:  # "PROFILE 2" above a box of key facts, whatever the box holds
         return _ordinal_header(lines, [ln for ln in lines[numbered.index:first_heading]
                                        if not ln.blank and not RULE.match(ln.text)])
+    for line in reversed(lines[previous_heading + 1:first_heading]):  # "4. KEY – Title"
+        if re.match(r"\s*\d{1,2}[.)]\s", line.text) and _opens_paragraph(lines, line) \
+                and _key_and_title(clean(line.text)):
+            match = KEY_AND_TITLE.match(clean(line.text))
+            assert match is not None
+            return _Header(match.group(1), match.group(2), _part_of(line, match.group(1)),
+                           _part_of(line, match.group(2)), line.index, line.index, STRONG_HEADER)
     window: list[Line] = []
     index = first_heading - 1
     skipped = False  # one paragraph of key facts told in prose may stand under the title
@@ -846,10 +862,12 @@ def _slashed_fields(text: str) -> list[tuple[str, str]]:
     """The labelled values of one line that strings several together with " / ":
     "Key data: Budget €4M (EU) / Start: October 2020, 36 months / Where: …"."""
     parts = SLASH.split(text.strip().strip("*_"))  # an italic banner: "*Financement : … — …*"
-    if len(parts) < 3:
+    if len(parts) < 2:
         return []
     fields = [_leading_field(part) for part in parts]
     labelled = [f for f in fields if f is not None]
+    if len(parts) == 2 and not all(":" in part for part in parts):
+        return []  # "Periodo: 2021 | Ámbito: Colombia" is two fields; "A | B" may be one
     return labelled if len(labelled) >= 2 else []
 
 
@@ -859,6 +877,8 @@ def _leading_field(part: str) -> tuple[str, str] | None:
     field = labelled_field(part) if ":" in part else None
     if field is not None and field[0] == "title":
         return _leading_field(field[1])
+    if field is not None and field[0] == "funders" and _budget_label(part):
+        return "budget", field[1]  # "… | Presupuesto total: EUR 4,5 millones"
     if field is not None:
         return field
     words = part.split()
@@ -905,9 +925,11 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
                  for line, (kind, _v) in labelled)
     for line, (kind, value) in labelled:
         start, end = _span(line)
-        if kind == "funders" and donors and _budget_label(line.text):
+        budget = kind == "budget" or (kind == "funders" and _budget_label(line.text))
+        if budget and donors:
             budgets.append((line, value))  # a total, read once the funders are known
             continue
+        kind = "funders" if budget else kind
         lines_of_value = value.split("\n")
         value = re.sub(r"(?i)<br\s*/?>|\s·\s", " ; ", " ".join(lines_of_value))
         if kind in ("agency", "title"):

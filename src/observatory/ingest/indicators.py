@@ -101,8 +101,9 @@ CLAUSE_BREAK = re.compile(r"\s(?:in order to|so as to|thanks to|so that|afin de|
                           r"gr[aâ]ce [aà]|gracias a|con el fin de|para que|autour d[e'’]|"
                           r"around|alrededor de)\s?(?=[A-ZÀ-Ý])", re.IGNORECASE)
 MAX_UNIT_WORDS = 12
-SECOND_PREDICATE = re.compile(r"\s(?:and|et|y)\s+(?:se|s['’]|have|has|are|were|will|ont|sont|"
-                              r"han|son|se)\s", re.IGNORECASE)  # "… installés et se réunissent"
+SECOND_PREDICATE = re.compile(r"\s(?:and|et|y)\s+(?:se|s['’]|have|has|are|were|was|is|will|"
+                              r"ont|sont|[ée]taient|[ée]tait|han|son|estaban|estaba|est[aá]n|"
+                              r"eran|era|fueron)\s", re.IGNORECASE)  # "… et se réunissent"
 SINGULAR_VERB = re.compile(r"\s(?:a (?:été|permis)|has been|was|ha sido|fue|fut|était)\s",
                            re.IGNORECASE)  # "une enquête auprès de 1 200 ménages a été réalisée"
 BENEFITING = re.compile(r"(?:au (?:b[ée]n[ée]fice|profit) de|en faveur de|benefiting|"
@@ -418,7 +419,7 @@ def _object_unit(before: str, rest: str, earlier: str) -> str:
     counted = _noun_phrase(rest) if verb_at is not None else ""
     if verb_at is None or not counted:
         return ""
-    subject = words[:verb_at]
+    subject = _after_adverbials(words[:verb_at])
     while subject and subject[-1].lower() in HELPERS:
         subject.pop()
     of_a_noun = words[-1].lower() in OF_WORDS and not BENEFITING.search(clause)
@@ -427,6 +428,25 @@ def _object_unit(before: str, rest: str, earlier: str) -> str:
     while verbs and verbs[-1].lower() in CONNECTORS_OUT:
         verbs.pop()
     return " ".join([counted, *verbs, head][:MAX_UNIT_WORDS]).strip()
+
+
+ADVERBIAL_END = re.compile(r"(?i)^(?:(?:19|20)\d\d[,.]?|fecha|date|far|jour|stade|"
+                           r"momento|moment|now|ahora|entre|between|since|desde|depuis|until|"
+                           r"hasta|jusqu'?[àa]?)$")
+
+
+ADVERBIAL_OPENERS = {"entre", "between", "since", "desde", "depuis", "hasta", "until", "a", "à",
+                     "au", "en", "in", "by", "to", "so", "as", "al", "fin", "end", "durante",
+                     "during", "pendant", "jusqu'à", "jusqu'au"}
+
+
+def _after_adverbials(subject: list[str]) -> list[str]:
+    """The subject's words after an opening adverbial of time: "Entre octubre de 2020 y junio
+    de 2023 las oficinas" gives "las oficinas"; "Hasta la fecha" gives nothing."""
+    if not subject or subject[0].lower() not in ADVERBIAL_OPENERS:
+        return subject
+    cut = max((n + 1 for n, word in enumerate(subject) if ADVERBIAL_END.match(word)), default=0)
+    return subject[cut:]
 
 
 def _predicate_start(words: list[str]) -> int | None:

@@ -153,7 +153,8 @@ SIDEBAR_LABELS = {
              r"countries and (?:regions|territories|areas)|pays|lieux?|zones? d'intervention|"
              r"localisation|pays et (?:r[ée]gions|territoires)|pa[ií]s(?:es)?|"
              r"pa[ií]s(?:es)? y (?:territorios|regiones)|territorios?|localizaci[oó]n|"
-             r"zonas?(?: de intervenci[oó]n)?|[aá]mbito geogr[aá]fico|zones?|"
+             r"zonas?(?: de intervenci[oó]n)?|[aá]mbito(?: geogr[aá]fico| territorial| de "
+             r"(?:intervenci[oó]n|actuaci[oó]n))?|zones?|"
              r"territoires?|r[ée]gions? d'intervention|d[oó]nde|o[uù]|lugar(?:es)?|ubicaci[oó]n|"
              r"emplacements?|sites? d'intervention|localit[ée]s?|localidades?",
     "partners": r"(?:implementing |main |key )?partners?(?: organi[sz]ations)?|"

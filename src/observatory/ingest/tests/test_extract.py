@@ -857,6 +857,43 @@ def test_a_fiche_written_as_one_two_column_table():
     assert fiche.values("sites") == []
 
 
+NUMBERED_WITH_LETTERED_SECTIONS = """5. Conclusiones y recomendaciones
+
+• Dar a los gobiernos locales un papel central.
+
+ANEXO I. FICHAS DE LAS EXPERIENCIAS
+
+1. MIGRANDES – Gobernanza local de la movilidad humana en la frontera andina
+
+Financiación: Unión Europea (EUR 3 millones) y AECID (EUR 1,5 millones) | Presupuesto total: \
+EUR 4,5 millones
+Periodo: de enero de 2021 a junio de 2023 | Ámbito: Colombia (Cúcuta, Ipiales)
+
+a) Objetivos
+
+Fortalecer la capacidad de los gobiernos locales de frontera.
+
+c) Descripción
+
+Entre octubre de 2020 y junio de 2023 las oficinas atendieron a 12.600 personas migrantes.
+
+g) Respuesta a la COVID-19
+
+No aplica: el proyecto comenzó después de la pandemia.
+"""
+
+
+def test_numbered_fiches_lettered_sections_and_pipe_separated_facts():
+    (fiche,) = extract_fiches(NUMBERED_WITH_LETTERED_SECTIONS)
+    assert (fiche.key, fiche.value("start"), fiche.value("duration_months")) == (
+        "MIGRANDES", "2021-01", 30)
+    assert [(f["name"], f["amount"]) for f in fiche.values("funders")] == [
+        ("Unión Europea", 3_000_000), ("AECID", 1_500_000)]  # the total is no funder
+    assert (fiche.values("countries"), fiche.values("places")) == (["CO"], ["Cúcuta", "Ipiales"])
+    assert fiche.values("indicators")[0]["unit"] == "personas migrantes atendieron oficinas"
+    assert fiche.values("covid_adaptations") == []
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
