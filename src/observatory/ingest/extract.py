@@ -90,8 +90,12 @@ ORGANISATION_TAILS = {"council", "administration", "organisation", "organization
                       "fundación", "red", "ministerio", "ministère", "municipality", "region"}
 IN_KIND = re.compile(r"(?i)\s*(?:[:–—-]\s*|\(\s*)?(?:in[- ]kind|(?:contribuci[oó]n |aportes? )?"
                      r"en especie|(?:contribution |apports? )?en nature)\b.*$")
-NOT_APPLICABLE = re.compile(r"(?i)^(?:no aplica|n/?a|not applicable|sans objet|non applicable|"
-                            r"ninguna?|none|aucune?|n[ée]ant)\b(?:\W*$|\s*[(:.,;–-].*$)")
+NOT_APPLICABLE = re.compile(r"(?i)^(?:(?:no aplica|n/?a|not applicable|sans objet|"
+                            r"non applicable|ninguna?|none|aucune?|n[ée]ant|too early to (?:say|"
+                            r"tell|report)|trop t[ôo]t|demasiado pronto|nothing to report|"
+                            r"rien [àa] signaler|nada que (?:reportar|se[ñn]alar))\b"
+                            r"(?:\W*$|\s*[(:.,;–-].*$)|no (?:testimony|testimonio|quote) (?:was|"
+                            r"has been|fue)\b.*|aucun t[ée]moignage\b.*)")
 IMPLEMENTED_BY = re.compile(r"(?i),?\s*\(?(?:mise? en (?:œ|oe)uvre|implemented|ejecutad[oa]|"
                             r"implementad[oa]|executed) (?:par|by|por)\b[^;()]*\)?$")
 FUNDER_FILLER = re.compile(r"^(?:funded by|financed by|from|by|de la|de l'|du|de|par|por|"
@@ -186,7 +190,7 @@ def extract_fiches(text: str) -> list[Fiche]:
 def _prose(title: str) -> bool:
     """A "title" that is a paragraph's lines: a sentence ended, or cut after "de"."""
     words = title.split()
-    return bool(words) and (title.endswith(".") or len(words) > 24
+    return bool(words) and (title.endswith((".", ",", ";")) or len(words) > 24
                             or words[-1] in CONNECTORS)
 
 
@@ -400,6 +404,20 @@ def _stops_header_search(line: Line, kind: str | None) -> bool:
             or word_count(stripped) > 25 or (stripped.endswith(".") and word_count(stripped) > 12))
 
 
+def _continues_label(lines: list[Line], index: int) -> bool:
+    """An indented line under a "Label : value" line, which continues its value."""
+    if _indent(lines[index]) < 2:
+        return False
+    at = index - 1
+    while at >= 0 and index - at <= 8 and not lines[at].blank:
+        if _sidebar_label_line(lines[at].text):
+            return True
+        if _indent(lines[at]) < 2:
+            return False
+        at -= 1
+    return False
+
+
 def _key_and_title(text: str) -> bool:
     """"MIGRANDES – Gobernanza local …": a name and a title on one line."""
     match = KEY_AND_TITLE.match(text)
@@ -484,8 +502,8 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
     while index > previous_heading and len(window) < HEADER_WINDOW:
         line = lines[index]
         if not line.blank and not _sidebar_label_line(line.text) and not _inline_site(line) \
-                and not line.listed and not (lines[index + 1].listed if index + 1 < len(lines)
-                                             else False) \
+                and not _continues_label(lines, index) and not line.listed \
+                and not (index + 1 < len(lines) and lines[index + 1].listed) \
                 and not RULE.match(line.text):  # a title's "=====" underline
             if _stops_header_search(line, kinds[index]):
                 if window or skipped or kinds[index] is not None:
@@ -893,9 +911,11 @@ def _wraps_value(labelled: tuple[Line, tuple[str, str]], line: Line) -> bool:
     """The line continues a labelled list value wrapped over lines: "Partners: A; B,\n   C; D"
     (indented, or after a separator or connecting word, or itself a list of names)."""
     first, (kind, value) = labelled
-    if kind not in WRAPPING_KINDS or _sidebar_label_line(line.text) or lx.heading_kind(line.text) \
-            or _run_in(line.text):
+    if _sidebar_label_line(line.text) or lx.heading_kind(line.text) or _run_in(line.text):
         return False
+    column = first.text.find(value.split("\n")[0][:12]) if value.strip() else -1
+    if kind not in WRAPPING_KINDS:  # "Implementing agency : AICS, Dakar\n            office"
+        return column > 8 and _indent(line) >= column - 2 and first.index + 3 >= line.index
     if is_bullet(line.text) or is_url_line(line.text) or first.index + 8 < line.index:
         return False
     indent = len(first.text) - len(first.text.lstrip())
@@ -915,7 +935,8 @@ def _joined_value(labelled: tuple[Line, tuple[str, str]], line: Line
     first, (kind, value) = labelled
     text = first.text + "\n" + line.text  # the document's text over both lines
     more = clean(line.text).strip("| ")  # a table row's continuation: "      | more names"
-    return Line(first.index, first.start, line.end, text), (kind, value + "\n" + more)
+    indent = " " * (len(line.text) - len(line.text.lstrip()))  # kept for hanging indents
+    return Line(first.index, first.start, line.end, text), (kind, value + "\n" + indent + more)
 
 
 def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]) -> None:
@@ -930,7 +951,8 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             budgets.append((line, value))  # a total, read once the funders are known
             continue
         kind = "funders" if budget else kind
-        lines_of_value = value.split("\n")
+        indents = [len(x) - len(x.lstrip()) for x in value.split("\n")]
+        lines_of_value = [x.strip() for x in value.split("\n")]
         value = re.sub(r"(?i)<br\s*/?>|\s·\s", " ; ", " ".join(lines_of_value))
         if kind in ("agency", "title"):
             continue  # who implements is not a partner; a sidebar's title is no value
@@ -942,21 +964,32 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             continue
         cell = Block([Line(line.index, start, end, value)], 0)
         if kind == "date":
+            value = re.sub(r"(?i)(\d+)-(month|year)s?\b", r"\1 \2s", value)  # "6-month"
+            value = re.sub(r"(?i)\s*(?:no-cost |sans frais |sin costo )?(?:extension|"
+                           r"prolongation|pr[oó]rroga|ampliaci[oó]n)\b", "", value)
             extended = EXTENSION.search(value)  # "36 mois, prolongée de 12 mois"
+            extra = find_start_duration(f"({extended.group('terms')})") if extended else None
             if extended:
-                value = value[:extended.start()].rstrip(" ,;") + " + " + extended.group("terms")
-                cell = Block([Line(line.index, start, end, value)], 0)
+                value = value[:extended.start()].rstrip(" ,;")
+            cell = Block([Line(line.index, start, end, value)], 0)
+            known = len(fiche.fields)
             _add_dates(fiche, cell)
             _add_dates(fiche, Block([Line(line.index, start, end, "Starting " + value)], 0))
             _add_dates(fiche, Block([Line(line.index, start, end, f"({value})")], 0))
             _add_dates(fiche, Block([Line(line.index, start, end,
                                           "Duration: " + spelled_numbers(value))], 0))
+            added = next((f for f in fiche.fields[known:] if f.name == "duration_months"), None)
+            if added is not None and extra is not None and extra.duration_months:
+                added.value += extra.duration_months  # "(4 years), extended by 12 months"
         elif kind == "place":
             _add_places(fiche, cell)
             _add_listed_places(fiche, cell)
         elif kind == "funders":
             value = _funder_lines(lines_of_value)
             _add_funders(fiche, Block([Line(line.index, start, end, value)], 0))
+        elif len(lines_of_value) >= 3 and ";" not in value and len(set(indents[1:])) > 1:
+            for name in _hanging_entries(lines_of_value, indents):  # "Partners : A\n   (AA)"
+                fiche.add("partners", name, start, end)
         elif len(lines_of_value) >= 3 and ";" not in value:  # a wrapped list of names
             cell = Block([Line(line.index, start, end, x) for x in lines_of_value], 0)
             for name, _s, _e in _split_wrapped_entries(cell):
@@ -970,6 +1003,18 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
                 fiche.add("partners", name, start, end)
     for line, value in budgets:
         _add_budget(fiche, line, value)
+
+
+def _hanging_entries(lines_of_value: list[str], indents: list[int]) -> list[str]:
+    """One name per line of a list whose wrapped names go on indented further."""
+    base = min(indents[1:])
+    entries: list[str] = []
+    for n, (text, indent) in enumerate(zip(lines_of_value, indents, strict=True)):
+        if n and indent > base and entries:
+            entries[-1] += " " + text
+        else:
+            entries.append(text)
+    return [clean(entry) for entry in entries if clean(entry)]
 
 
 BUDGET_LABEL = re.compile(r"(?i)^\W*(?:(?:total )?budget(?: total)?|presupuesto(?: total)?|"
@@ -1017,7 +1062,9 @@ def _funder_lines(lines_of_value: list[str]) -> str:
     for part in lines_of_value:
         if text:
             monies = [m for m in find_money(text) if m.amount is not None]  # not "… : EUR"
-            ends_priced = bool(monies) and not text[monies[-1].end:].strip(" .,)")
+            ends_priced = bool(monies) and not text[monies[-1].end:].strip(" .,)") \
+                and not re.match(r"(?i)\s*(?:million|mio|mn|bn|billion|millones|millions?)\b",
+                                 part)  # "EUR 3.2\nmillion"
             text += " ; " if ends_priced and not text.rstrip().endswith(";") else " "
         text += part.strip()
     return re.sub(r"(?i)<br\s*/?>|\s·\s", " ; ", text)
@@ -1183,7 +1230,8 @@ def _extract_section(fiche: Fiche, kind: str, heading: Block, content: list[Bloc
                 fiche.add("sites", url, offset, offset + len(url))
         return
     if kind == lx.TESTIMONY:
-        if content and not fiche.values("testimony"):
+        if content and not fiche.values("testimony") and not NOT_APPLICABLE.match(
+                clean(content[0].text)):
             quote = re.sub(r"(?m)^>\s?", "", "\n\n".join(b.text for b in content)).strip()
             quote = ATTRIBUTION_AFTER.sub("", quote)
             quote = quote.strip(OPEN_QUOTES + CLOSE_QUOTES + " ")

@@ -133,6 +133,9 @@ _PATTERNS: dict[str, list[str]] = {
     ],
 }
 
+_RUNS_ON = {"and", "or", "et", "ou", "y", "o", "the", "of", "to", "a", "with", "for", "in", "de",
+            "des", "du", "la", "le", "les", "el", "los", "las", "en", "por", "para", "que", "which",
+            "that", "by", "on", "from", "au", "aux", "à", "del", "con"}
 _COMPILED = {kind: re.compile("|".join(f"(?:{p})" for p in patterns))
              for kind, patterns in _PATTERNS.items()}
 _MARKUP = re.compile(r"^[#>*_\s]+|[*_\s]+$")
@@ -172,8 +175,9 @@ def heading_kind(line: str) -> str | None:
         return None
     words = normalize(text).rstrip(":").strip()
     words = _NUMBERING.sub("", words).strip(" :-–")
-    if not words or len(words.split()) > 14:
-        return None
+    if not words or len(words.split()) > 14 or words.count(")") > words.count("(") \
+            or words.split()[-1] in _RUNS_ON:
+        return None  # a sentence's line: "… good practices, COVID-19 adaptations) and"
     # COVID headings must be short and not a bullet's sentence
     for kind, pattern in _COMPILED.items():
         if pattern.fullmatch(words):

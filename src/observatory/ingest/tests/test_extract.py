@@ -894,6 +894,58 @@ def test_numbered_fiches_lettered_sections_and_pipe_separated_facts():
     assert fiche.values("covid_adaptations") == []
 
 
+ALIGNED_LABELS = """2. HOW THE MEETING WORKED
+
+Each team filled in a standard template (objectives, results,
+funding, partners, challenges, good practices, COVID-19 adaptations) and
+presented it in a 20-minute slot.
+
+3. PROGRAMME PROFILES
+
+------------------------------------------------------------------------------
+3.2  RE-ANCRAGE
+     Returning migrants and local economies in eastern Senegal
+------------------------------------------------------------------------------
+
+Implementing agency : Italian Agency for Development Cooperation (AICS), Dakar
+                      office
+Funding             : Netherlands Ministry of Foreign Affairs - EUR 3.2
+                      million
+Duration            : 2019-2022 (4 years), extended by 12 months to December
+                      2023
+Partners            : General Directorate for Support to Senegalese Abroad
+                        (DGASE)
+                      Caritas Senegal
+                      Regional Development Agencies (ARD) of Tambacounda and
+                        Kolda
+
+Objectives
+
+Returning migrants rebuild their livelihoods.
+
+Testimony
+
+No testimony was shared for this profile.
+
+Good practices
+
+Too early to say - the programme is in inception.
+"""
+
+
+def test_aligned_labels_with_hanging_indents_and_sections_marked_empty():
+    (fiche,) = extract_fiches(ALIGNED_LABELS)  # the template's list of sections is no fiche
+    assert (fiche.key, fiche.title) == (
+        "RE-ANCRAGE", "Returning migrants and local economies in eastern Senegal")
+    assert fiche.values("funders") == [{"name": "Netherlands Ministry of Foreign Affairs",
+                                        "amount": 3_200_000, "currency": "EUR"}]
+    assert fiche.value("duration_months") == 60
+    assert fiche.values("partners") == [
+        "General Directorate for Support to Senegalese Abroad (DGASE)", "Caritas Senegal",
+        "Regional Development Agencies (ARD) of Tambacounda and Kolda"]
+    assert (fiche.value("testimony"), fiche.values("good_practices")) == (None, [])
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
