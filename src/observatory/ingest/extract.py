@@ -71,11 +71,13 @@ REGION_QUALIFIER = re.compile(r"\b(?:Central|Western|Eastern|Northern|Southern|W
 ANNEX_LINE = re.compile(r"(?i)^(annex(es|e)?|anexos?|appendix|appendices|ap[ée]ndices?)\b"
                         r"[\s\d.:–—-]*[A-Z0-9]*\b.{0,80}$")
 # Lower-case generic words only: "Tillabéri region" but not "Región de Murcia".
-PLACE_GENERIC = re.compile(
-    r"^(?:the |la |le |les |el |los |las )?(?:(?:region|r[ée]gion|regi[oó]n|province|provincia|"
-    r"district|distrito|department|d[ée]partement|departamento|wilaya|commune|municipality)s? "
-    r"(?:of |de |d'|du |del )?)|\s+(?:regions?|r[ée]gions?|regi[oó]n(?:es)?|provinces?|"
-    r"provincias?|districts?|departments?|d[ée]partements?|wilayas?|municipalit(?:y|ies))$")
+_AREA_WORDS = (r"region|r[ée]gion|regi[oó]n|province|provincia|district|distrito|department|"
+               r"d[ée]partement|departamento|wilaya|commune|municipality")
+PLACE_GENERIC = re.compile(  # "Departamentos de Intibucá"; not "Región de Murcia"
+    rf"^(?:(?:the |la |le |les |el |los |las )?(?:{_AREA_WORDS})s? |(?i:(?:{_AREA_WORDS})s|"
+    r"regiones|municipalities) )(?:of |de |d'|du |del )?|\s+(?:regions?|r[ée]gions?|"
+    r"regi[oó]n(?:es)?|provinces?|provincias?|districts?|departments?|d[ée]partements?|"
+    r"wilayas?|municipalit(?:y|ies))$")
 TITLE_AREA = re.compile(r"\b(?:provinc(?:e|ia)|r[ée]gion|regi[oó]n|department|d[ée]partement|"
                         r"departamento|district|distrito|county|wilaya|cant[oó]n|governorate|"
                         r"gouvernorat)\s+(?:of|de|del|du|d['’])\s*(?:la |le |el |the )?"
@@ -90,12 +92,12 @@ ORGANISATION_TAILS = {"council", "administration", "organisation", "organization
                       "fundación", "red", "ministerio", "ministère", "municipality", "region"}
 IN_KIND = re.compile(r"(?i)\s*(?:[:–—-]\s*|\(\s*)?(?:in[- ]kind|(?:contribuci[oó]n |aportes? )?"
                      r"en especie|(?:contribution |apports? )?en nature)\b.*$")
-NOT_APPLICABLE = re.compile(r"(?i)^(?:(?:no aplica|n/?a|not applicable|sans objet|"
-                            r"non applicable|ninguna?|none|aucune?|n[ée]ant|too early to (?:say|"
-                            r"tell|report)|trop t[ôo]t|demasiado pronto|nothing to report|"
-                            r"rien [àa] signaler|nada que (?:reportar|se[ñn]alar))\b"
-                            r"(?:\W*$|\s*[(:.,;–-].*$)|no (?:testimony|testimonio|quote) (?:was|"
-                            r"has been|fue)\b.*|aucun t[ée]moignage\b.*)")
+NOT_APPLICABLE = re.compile(  # a section that says it has nothing to say
+    r"(?i)^(?:(?:no aplica|n/?a|not applicable|sans objet|non applicable|ninguna?|none|aucune?|"
+    r"n[ée]ant|nothing to report|rien [àa] signaler|nada que (?:reportar|se[ñn]alar))\b"
+    r"(?:\W*$|\s*[(:.,;–-].*$)|(?:too early to (?:say|tell|report)|(?:il est )?(?:encore )?"
+    r"trop t[ôo]t|(?:es )?(?:todav[ií]a |a[uú]n )?(?:demasiado )?pronto para|it is (?:still )?too "
+    r"early|no (?:testimony|testimonio|quote) (?:was|has been|fue)|aucun t[ée]moignage)\b.*)")
 IMPLEMENTED_BY = re.compile(r"(?i),?\s*\(?(?:mise? en (?:œ|oe)uvre|implemented|ejecutad[oa]|"
                             r"implementad[oa]|executed) (?:par|by|por)\b[^;()]*\)?$")
 FUNDER_FILLER = re.compile(r"^(?:funded by|financed by|from|by|de la|de l'|du|de|par|por|"
@@ -321,9 +323,13 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
     for line in lines:
         if not line.stripped.startswith("#") or kinds[line.index] is not None:
             continue
-        if re.match(r"^#+\s*\d", line.stripped):
-            continue  # "## 2. Introduction": a numbered section of the report
         text = clean(line.text)
+        if re.match(r"^#+\s*\d", line.stripped):  # "## 2. Introduction": the report's, but
+            numbered = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text)  # "## 4.1 KEY — Title"
+            match = KEY_AND_TITLE.match(numbered)
+            if match and _keyish(match.group(1)) and _strong_key(match.group(1)):
+                found[line.index] = (match.group(1), match.group(2))
+            continue
         text = after_ordinal(text) or text  # "### Fiche 1 — PIUR"
         text = re.sub(r"\s+\([^()]{2,40}\)$", "", text) if _strong_key(
             re.sub(r"\s+\([^()]{2,40}\)$", "", text)) else text  # "CODEV-SN (phases 1 et 2)"

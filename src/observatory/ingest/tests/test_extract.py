@@ -946,6 +946,21 @@ def test_aligned_labels_with_hanging_indents_and_sections_marked_empty():
     assert (fiche.value("testimony"), fiche.values("good_practices")) == (None, [])
 
 
+def test_numbered_markdown_headings_of_fiches_and_plural_area_words():
+    text = ("# 4. Fichas de las intervenciones\n\n## 4.1 RUTAS — Reintegración sostenible en "
+            "Honduras\n\nTerritorios\tDepartamentos de Intibucá y Lempira\n\n"
+            "### Objetivo general\n\nApoyar la reintegración.\n\n### Buenas prácticas\n\n"
+            "Es todavía pronto para identificar buenas prácticas.\n\n## 4.2 PUENTES — Acceso a "
+            "derechos en la frontera\n\n### Objetivo general\n\nMejorar el acceso.\n\n"
+            "### Principales desafíos\n\n- La xenofobia.\n")
+    first, second = extract_fiches(text)
+    assert [(f.key, f.title) for f in (first, second)] == [
+        ("RUTAS", "Reintegración sostenible en Honduras"),
+        ("PUENTES", "Acceso a derechos en la frontera")]
+    assert first.values("places") == ["Intibucá", "Lempira"]
+    assert first.values("good_practices") == []
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
