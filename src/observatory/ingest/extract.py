@@ -879,6 +879,7 @@ def _bare_label(text: str) -> str | None:
         return None
     kind = label_kind(clean(text)) if len(text.strip()) <= 40 else None
     return kind if kind in WRAPPING_KINDS else None
+BULLET_START = re.compile(r"^\s*[-•–·▪*]\s")
 SLASH = re.compile(r"\s+[/|—•·]\s+")
 
 
@@ -922,8 +923,12 @@ def _wraps_value(labelled: tuple[Line, tuple[str, str]], line: Line) -> bool:
     column = first.text.find(value.split("\n")[0][:12]) if value.strip() else -1
     if kind not in WRAPPING_KINDS:  # "Implementing agency : AICS, Dakar\n            office"
         return column > 8 and _indent(line) >= column - 2 and first.index + 3 >= line.index
-    if is_bullet(line.text) or is_url_line(line.text) or first.index + 8 < line.index:
+    listed = kind == "partners" and bool(BULLET_START.match(value))  # "Socios: - A\n  - B"
+    if (is_bullet(line.text) and not listed) or is_url_line(line.text) \
+            or first.index + 8 < line.index:
         return False
+    if listed:
+        return _indent(line) > 8
     indent = len(first.text) - len(first.text.lstrip())
     last_word = value.split()[-1].lower() if value.split() else ""
     label_row, next_row = (re.match(r"\s*[|│┃]( *)\S", x.text) for x in (first, line))

@@ -146,7 +146,7 @@ def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]
             if value != 1:  # a singular verb after a count has another subject
                 rest = SINGULAR_VERB.split(rest, maxsplit=1)[0]
             if re.match(r"\s*(?:%|per ?cent|pour ?cent|por ciento)", rest):
-                unit = _percent_phrase(text[:unit_start], rest)
+                unit = _percent_phrase(text[:number_start], rest)
             else:
                 unit = _object_unit(text[:number_start], rest, earlier) or \
                     _unit_phrase(rest, previous_unit)
@@ -297,7 +297,7 @@ def _percent_phrase(before: str, rest: str) -> str:
     subject = re.sub(r"\b(?:reach(?:es|ed)?|is|was|stands at|stood at|of|atteint|est|"
                      r"[ée]tait|s'[ée]l[eè]ve [aà]|alcanza|alcanz[oó]|es|fue|de)\s*$", "",
                      subject.strip(), flags=re.IGNORECASE).strip()
-    subject = re.sub(r"^(?:the|le|la|les|l'|el|los|las)\s+", "", subject, flags=re.IGNORECASE)
+    subject = re.sub(r"^(?:the|le|la|les|l'|el|los|las)(?:\s+|$)", "", subject, flags=re.IGNORECASE)
     words = subject.split()[:MAX_UNIT_WORDS]
     if not words:
         words = _unit_phrase(re.sub(r"^\s*(?:%|per ?cent|pour ?cent|por ciento)", "", rest),

@@ -172,7 +172,9 @@ SIDEBAR_LABELS = {
              r"en bref|fiche technique|"
              r"fiche signal[ée]tique|l'essentiel|ficha t[ée]cnica|datos clave|en resumen|"
              r"en breve|de un vistazo|(?:en )?un vistazo|d'un coup d'[œo]e?il|"
-             r"key (?:data|figures)|chiffres cl[ée]s|donn[ée]es cl[ée]s|cifras clave",
+             r"key (?:data|figures|information)|chiffres cl[ée]s|donn[ée]es cl[ée]s|cifras clave|"
+             r"datos (?:b[aá]sicos|generales)|basic (?:data|facts)|donn[ée]es de base|"
+             r"informaci[oó]n general|fiche d'identit[ée]",
 }
 _LABEL_KINDS = [(kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))
                 for kind, pattern in SIDEBAR_LABELS.items()]
