@@ -94,7 +94,9 @@ IN_KIND = re.compile(r"(?i)\s*(?:[:–—-]\s*|\(\s*)?(?:in[- ]kind|(?:contribuc
                      r"en especie|(?:contribution |apports? )?en nature)\b.*$")
 NOT_APPLICABLE = re.compile(  # a section that says it has nothing to say
     r"(?i)^(?:(?:no aplica|n/?a|not applicable|sans objet|non applicable|ninguna?|none|aucune?|"
-    r"n[ée]ant|nothing to report|rien [àa] signaler|nada que (?:reportar|se[ñn]alar))\b"
+    r"n[ée]ant|nothing to report|rien [àa] signaler|nada que (?:reportar|se[ñn]alar)|"
+    r"non (?:transmis|communiqu[ée]|disponible)|no (?:disponible|comunicado)|not available|"
+    r"not provided)\b"
     r"(?:\W*$|\s*[(:.,;–-].*$)|(?:too early to (?:say|tell|report)|(?:il est )?(?:encore )?"
     r"trop t[ôo]t|(?:es )?(?:todav[ií]a |a[uú]n )?(?:demasiado )?pronto para|it is (?:still )?too "
     r"early|no (?:testimony|testimonio|quote) (?:was|has been|fue)|aucun t[ée]moignage)\b.*)")
@@ -707,7 +709,8 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
     heading_lines = {index for index, _kind in group}
     body = lines[header.last_line + 1:end_line]
     labelled, label_lines = _labelled_lines(body)
-    skipped = label_lines | {line.index for line in body if is_table_furniture(line.text)}
+    skipped = label_lines | {line.index for line in body if is_table_furniture(line.text)
+                             or RULE.match(line.text)}
     blocks = _split_at(blocks_of([ln if ln.index not in skipped else Line(ln.index, ln.start,
                                                                             ln.start, "")
                                   for ln in body]), heading_lines)
@@ -779,8 +782,9 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
     def close_cell() -> None:
         if cell and cell_kind:
             entries: list[list[Line]] = []
+            top = min((_indent(x) for x in cell if is_bullet(x.text)), default=0)
             for x in cell:  # one entry per bullet, wrapped lines joined
-                if not entries or (is_bullet(x.text) and not x.text[:1].isspace()):
+                if not entries or (is_bullet(x.text) and _indent(x) <= top):
                     entries.append([x])
                 else:
                     entries[-1].append(x)
@@ -1245,6 +1249,9 @@ def _extract_section(fiche: Fiche, kind: str, heading: Block, content: list[Bloc
                 clean(content[0].text)):
             quote = re.sub(r"(?m)^>\s?", "", "\n\n".join(b.text for b in content)).strip()
             quote = ATTRIBUTION_AFTER.sub("", quote)
+            closing = max(quote.rfind(q) for q in CLOSE_QUOTES)
+            if quote[:1] in OPEN_QUOTES and closing > 0 and word_count(quote[closing:]) <= 20:
+                quote = quote[:closing]  # "… maintenant. »\nMamadou S., 29 ans, aviculteur"
             quote = quote.strip(OPEN_QUOTES + CLOSE_QUOTES + " ")
             fiche.add("testimony", quote, content[0].start, content[-1].end)
         return
@@ -1496,7 +1503,7 @@ def _add_places(fiche: Fiche, cell: Block) -> None:
                 names = re.sub(r"[()]", ",", match.group(1))
                 for name in PLACE_SEPARATORS.split(names):
                     name = GENERIC_LEAD.sub("", PLACE_GENERIC.sub("", clean(name))).strip(" .")
-                    if name and name not in fiche.values("places"):
+                    if name and not name[0].isdigit() and name not in fiche.values("places"):
                         fiche.add("places", name, cell.start, cell.end)
         elif value not in fiche.values("places"):
             fiche.add("places", value, cell.start, cell.end)

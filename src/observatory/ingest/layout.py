@@ -150,9 +150,12 @@ SIDEBAR_LABELS = {
             r"d[ée]but|dur[ée]e|p[ée]riode|calendrier|d[ée]but(?: et| /|/) ?dur[ée]e|"
             r"inicio|duraci[oó]n|periodo|inicio(?: y| /|/) ?duraci[oó]n|fechas?|calendario",
     "place": r"countries|country|locations?|where|geographic(?:al)? (?:scope|coverage|areas?)|"
-             r"countries and (?:regions|territories|areas)|pays|lieux?|zones? d'intervention|"
-             r"localisation|pays et (?:r[ée]gions|territoires)|pa[ií]s(?:es)?|"
-             r"pa[ií]s(?:es)? y (?:territorios|regiones)|territorios?|localizaci[oó]n|"
+             r"countries and (?:regions|territories|areas|locations|zones|sites)|pays|lieux?|"
+             r"zones? d'intervention|localisation|pays et (?:r[ée]gions|territoires|zones?|"
+             r"localit[ée]s|sites)(?: d'intervention)?|pa[ií]s(?:es)?|"
+             r"pa[ií]s(?:es)? y (?:territorios|regiones|zonas?|localidades)"
+             r"(?: de intervenci[oó]n)?|"
+             r"territorios?|localizaci[oó]n|"
              r"zonas?(?: de intervenci[oó]n)?|[aá]mbito(?: geogr[aá]fico| territorial| de "
              r"(?:intervenci[oó]n|actuaci[oó]n))?|zones?|"
              r"territoires?|r[ée]gions? d'intervention|d[oó]nde|o[uù]|lugar(?:es)?|ubicaci[oó]n|"
@@ -160,7 +163,11 @@ SIDEBAR_LABELS = {
     "partners": r"(?:implementing |main |key )?partners?(?: organi[sz]ations)?|"
                 r"partenaires?(?: de mise en [oœ]uvre)?|socios?|contrapartes?|aliados|"
                 r"entidades socias|organizaciones socias|consortium|consorcio",
-    "agency": r"(?:implementing|lead|executing) (?:agency|organi[sz]ation)|agence d'ex[ée]cution|"
+    "agency": r"(?:implementing|lead|executing) (?:agency|organi[sz]ation|partner)|"
+              r"agence (?:de mise en [oœ]uvre|d'ex[ée]cution|ex[ée]cutante|chef de file)|"
+              r"(?:organisme|op[ée]rateur|structure) (?:de mise en [oœ]uvre|porteuse|chef de file)|"
+              r"(?:entidad|agencia|organizaci[oó]n) (?:ejecutora|implementadora|responsable)|"
+              r"agence d'ex[ée]cution|"
               r"op[ée]rateur|agencia ejecutora|entidad ejecutora|implementers?|implemented by|"
               r"ejecuta(?:do por)?|ejecutor(?:a|es)?|mis en [oœ]uvre par|mise en [oœ]uvre",
     "sites": r"(?:project |programme )?(?:web ?site|site(?: (?:web|internet))?|web|web ?page|"

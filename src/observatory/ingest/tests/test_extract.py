@@ -961,6 +961,26 @@ def test_numbered_markdown_headings_of_fiches_and_plural_area_words():
     assert first.values("good_practices") == []
 
 
+def test_a_facts_block_in_french_and_an_attribution_right_under_the_quote():
+    text = ("FICHE 1\nTERRA\nTerritoires, emploi rural et retour accompagné\n"
+            "========================================\n\n"
+            "Pays et zones d'intervention : Sénégal - régions de Tambacounda, Kolda et Sédhiou\n"
+            "Agence de mise en œuvre : Expertise France\n"
+            "Partenaires :\n   - Chambres de métiers de Tambacounda\n   - Caritas Sénégal\n\n"
+            "OBJECTIFS\nAider les jeunes.\n\nDIFFICULTÉS RENCONTRÉES\n- La saison des pluies.\n\n"
+            "TÉMOIGNAGE\n« Aujourd'hui j'ai 800 poulets et deux employés. »\n"
+            "Mamadou S., 29 ans, aviculteur à Koussanar\n\n"
+            "========================================\nFICHE 2\nMIGRALOC\nAppui à la "
+            "gouvernance locale des migrations\n\nOBJECTIFS\nAppuyer les communes.\n\n"
+            "TÉMOIGNAGE\nNon transmis.\n")
+    first, second = extract_fiches(text)
+    assert (first.values("countries"), first.values("places")) == (
+        ["SN"], ["Tambacounda", "Kolda", "Sédhiou"])
+    assert first.values("partners") == ["Chambres de métiers de Tambacounda", "Caritas Sénégal"]
+    assert first.value("testimony") == "Aujourd'hui j'ai 800 poulets et deux employés."
+    assert second.value("testimony") is None
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
