@@ -616,7 +616,7 @@ def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _He
                        line.index,
                        title_line.index, best[0])
     for line in window:  # "KEY – Title" on one line, or a table's row "KEY<tab>Title"
-        match = KEY_AND_TITLE.match(clean(re.sub(r"\s*\t+\s*", " – ", line.stripped)))
+        match = KEY_AND_TITLE.match(_key_text(re.sub(r"\s*\t+\s*", " – ", line.stripped)))
         if match and _keyish(match.group(1)):
             return _Header(match.group(1), match.group(2), line, line, line.index, line.index)
     for line in window:
@@ -849,6 +849,8 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
             pending = wrapping = None
             continue
         field = _sidebar_label_line(line.text)
+        if field is None and _inline_site(line) and URL.search(line.text):
+            field = ("sites", line.text)  # "Site web https://…" among the key facts
         if field is not None and field[1].strip():
             found.append((line, field))
             used.add(line.index)
@@ -951,7 +953,8 @@ def _joined_value(labelled: tuple[Line, tuple[str, str]], line: Line
     text = first.text + "\n" + line.text  # the document's text over both lines
     more = clean(line.text).strip("| ")  # a table row's continuation: "      | more names"
     indent = " " * (len(line.text) - len(line.text.lstrip()))  # kept for hanging indents
-    return Line(first.index, first.start, line.end, text), (kind, value + "\n" + indent + more)
+    return (Line(first.index, first.start, line.end, text, first.listed),
+            (kind, value + "\n" + indent + more))
 
 
 def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]) -> None:
@@ -1005,7 +1008,8 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
         elif len(lines_of_value) >= 3 and ";" not in value and len(set(indents[1:])) > 1:
             for name in _hanging_entries(lines_of_value, indents):  # "Partners : A\n   (AA)"
                 fiche.add("partners", name, start, end)
-        elif len(lines_of_value) >= 3 and ";" not in value:  # a wrapped list of names
+        elif (len(lines_of_value) >= 3 or (line.listed and len(lines_of_value) == 2)) \
+                and ";" not in value:  # a wrapped list of names
             cell = Block([Line(line.index, start, end, x) for x in lines_of_value], 0)
             for name, _s, _e in _split_wrapped_entries(cell):
                 fiche.add("partners", name, start, end)
@@ -1418,8 +1422,11 @@ def _funder_parts(text: str) -> list[str]:
     next part that has one: "Oficina de Población, Refugiados y Migración (USD 2,000,000)",
     "Ministry for Economic Cooperation and Development (BMZ) (EUR 11.2 million)"."""
     parts: list[str] = []
-    for money in reversed(find_money(text)):  # "EU Trust Fund: EUR 4.2 million BMZ: €1.5m"
-        if re.match(r"\s+[A-ZÀ-Ý][\w'’-]*\s*[:(]", text[money.end:]):
+    monies = find_money(text)
+    for n, money in reversed(list(enumerate(monies))):  # "EUTF: EUR 4.2 million BMZ: €1.5m"
+        following = text[money.end:monies[n + 1].start] if n + 1 < len(monies) else ""
+        if re.match(r"\s+[A-ZÀ-Ý][\w'’-]*\s*[:(]", text[money.end:]) or re.fullmatch(
+                r"\s+[A-ZÀ-Ý][^:;]{2,90}?\s*:\s*", following):  # "… : 8,5 M€ Agence … : 2 M€"
             text = text[:money.end] + ";" + text[money.end:]
     for strong in _split_top_level(text, re.compile(r"\s*[;|]\s*")):
         weak = _split_top_level(strong, FUNDER_SEPARATORS)

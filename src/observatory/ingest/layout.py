@@ -213,7 +213,7 @@ def label_alone(line: str) -> str | None:
 @lru_cache(maxsize=65536)  # a pure function of one line, asked of the same lines often
 def label_kind(label: str) -> str | None:
     """The kind of a label given exactly, in any case: "Budget", "Fecha de inicio"."""
-    text = label.strip().strip("*_: ").lower()
+    text = label.strip().strip("*_: ").lower().replace("’", "'")
     return next((kind for kind, pattern in _LABEL_KINDS if pattern.fullmatch(text)), None)
 
 
@@ -230,12 +230,14 @@ def labelled_field(line: str) -> tuple[str, str] | None:
     match = LABELLED.match(line)
     if not match:
         return None
-    label = match.group("label").strip()
+    label = match.group("label").strip().replace("’", "'")
     if len(label.split()) > 5 or heading_kind(label) not in (None, "sites") \
             or re.search(r"[\[\]]|https?$|www\.", label):  # "[www.x.org](https://…)" has no label
         return None  # "Results to date:" opens a section, whatever word it contains
-    # a bullet's bold lead-in must be a label exactly, and a sentence is no label
-    loose = not BULLET.match(line) and not re.search(r"[.!?]\s", label)
+    # a bullet's bold lead-in must be a label exactly, and a sentence is no label; so must a
+    # label before a dash ("Partners – …"), where "Bailleurs Union européenne – …" is a name
+    dash = re.match(r"\s*(?:\*\*|__)?\s*[–—]", line[match.end("label"):]) is not None
+    loose = not BULLET.match(line) and not re.search(r"[.!?]\s", label) and not dash
     for kind, pattern in _LABEL_KINDS:  # "Démarrage (durée)", "Zones d'intervention"
         if pattern.fullmatch(label) or (loose and _LABEL_WORDS[kind].search(label) and (
                 len(label.split()) <= 3 or "(" in label)):
@@ -379,6 +381,8 @@ def _list_paragraph(lines: list[Line], label: int, labels: dict[int, int]) -> li
         paragraph.append(lines[n])
         n += 1
     text = " ".join(line.stripped for line in paragraph)
-    if not text or text.endswith(".") or not (";" in text or re.search(r"\d", text)):
+    names = len(paragraph) >= 2 and not any(line.stripped.endswith((".", ":"))
+                                            for line in paragraph)  # one name per line
+    if not text or text.endswith(".") or not (";" in text or re.search(r"\d", text) or names):
         return []
     return paragraph

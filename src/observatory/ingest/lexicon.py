@@ -175,6 +175,7 @@ def heading_kind(line: str) -> str | None:
         return None
     words = normalize(text).rstrip(":").strip()
     words = _NUMBERING.sub("", words).strip(" :-–")
+    words = re.sub(r"\s*\([^()]{1,40}\)$", "", words)  # "Results to date (December 2022)"
     if not words or len(words.split()) > 14 or words.count(")") > words.count("(") \
             or words.split()[-1] in _RUNS_ON:
         return None  # a sentence's line: "… good practices, COVID-19 adaptations) and"

@@ -981,6 +981,27 @@ def test_a_facts_block_in_french_and_an_attribution_right_under_the_quote():
     assert second.value("testimony") is None
 
 
+def test_a_pdf_facts_table_with_names_one_per_line_and_a_dated_results_heading():
+    text = ("3.1 TaLeM - Talent and Legal Mobility Partnership\n\n"
+            "Bailleurs Union européenne – Fonds fiduciaire : 8,5 M€ Agence française de "
+            "développement (AFD) : 2 M€\n\nMise en œuvre Expertise France\nDémarrage janvier "
+            "2019\nPays Sénégal\n\nZones d’intervention Régions de Tambacounda et de Kédougou\n"
+            "\nPartenaires\n\nAgence régionale de développement de Tambacounda\nGRDR "
+            "Migration-Citoyenneté-Développement\nSite web https://www.example.org/pagim\n\n"
+            "Objectifs\nContribuer au développement local.\n"
+            "Results to date (December 2022)\n\n* 1,250 job-seekers received training.\n")
+    (fiche,) = extract_fiches(text)
+    assert fiche.key == "TaLeM"
+    assert [(f["name"], f["amount"]) for f in fiche.values("funders")] == [
+        ("Union européenne – Fonds fiduciaire", 8_500_000),
+        ("Agence française de développement (AFD)", 2_000_000)]
+    assert fiche.values("places") == ["Tambacounda", "Kédougou"]
+    assert fiche.values("partners") == ["Agence régionale de développement de Tambacounda",
+                                        "GRDR Migration-Citoyenneté-Développement"]
+    assert fiche.values("sites") == ["https://www.example.org/pagim"]
+    assert [i["value"] for i in fiche.values("indicators")] == [1250]
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
