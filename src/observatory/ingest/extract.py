@@ -276,9 +276,8 @@ def _ordinal_line(text: str) -> bool:
     rest = after_ordinal(text)
     if rest is None:
         return False
-    match = KEY_AND_TITLE.match(rest)
-    return word_count(text) <= 12 or _parenthesised_key(rest) is not None or (
-        match is not None and _keyish(match.group(1)) and _strong_key(match.group(1)))
+    return word_count(text) <= 12 or _parenthesised_key(rest) is not None \
+        or _key_and_title(rest) is not None
 
 
 def _ordinal_above(lines: list[Line], first: int) -> int:
@@ -328,9 +327,9 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
         text = clean(line.text)
         if re.match(r"^#+\s*\d", line.stripped):  # "## 2. Introduction": the report's, but
             numbered = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text)  # "## 4.1 KEY — Title"
-            match = KEY_AND_TITLE.match(numbered)
-            if match and _keyish(match.group(1)) and _strong_key(match.group(1)):
-                found[line.index] = (match.group(1), match.group(2))
+            pair = _key_and_title(numbered)
+            if pair:
+                found[line.index] = pair
             continue
         text = after_ordinal(text) or text  # "### Fiche 1 — PIUR"
         text = re.sub(r"\s+\([^()]{2,40}\)$", "", text) if _strong_key(
@@ -342,9 +341,9 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
         if parenthesised:
             found[line.index] = parenthesised
             continue
-        match = KEY_AND_TITLE.match(text)
-        if match and _keyish(match.group(1)) and _strong_key(match.group(1)):
-            found[line.index] = (match.group(1), match.group(2))
+        pair = _key_and_title(text)
+        if pair:
+            found[line.index] = pair
     return found
 
 
@@ -407,7 +406,7 @@ def _stops_header_search(line: Line, kind: str | None) -> bool:
     stripped = line.stripped
     tab_row = "\t" in line.text and not _strong_key(stripped.split("\t")[0].strip())
     return (kind is not None or is_url_line(stripped) or (is_bullet(line.text) and not (
-        re.match(r"\s*\d{1,2}[.)]\s", line.text) and _key_and_title(clean(line.text))))
+        re.match(r"\s*\d{1,2}[.)]\s", line.text) and _key_and_title(clean(line.text)) is not None))
         or tab_row
             or word_count(stripped) > 25 or (stripped.endswith(".") and word_count(stripped) > 12))
 
@@ -426,10 +425,12 @@ def _continues_label(lines: list[Line], index: int) -> bool:
     return False
 
 
-def _key_and_title(text: str) -> bool:
-    """"MIGRANDES – Gobernanza local …": a name and a title on one line."""
+def _key_and_title(text: str) -> tuple[str, str] | None:
+    """(key, title) of "MIGRANDES – Gobernanza local …": a name and a title on one line."""
     match = KEY_AND_TITLE.match(text)
-    return match is not None and _keyish(match.group(1)) and _strong_key(match.group(1))
+    if match and _keyish(match.group(1)) and _strong_key(match.group(1)):
+        return match.group(1), match.group(2)
+    return None
 
 
 def _keyish(text: str) -> bool:
@@ -498,12 +499,11 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         return _ordinal_header(lines, [ln for ln in lines[numbered.index:first_heading]
                                        if not ln.blank and not RULE.match(ln.text)])
     for line in reversed(lines[previous_heading + 1:first_heading]):  # "4. KEY – Title"
-        if re.match(r"\s*\d{1,2}[.)]\s", line.text) and _opens_paragraph(lines, line) \
-                and _key_and_title(clean(line.text)):
-            match = KEY_AND_TITLE.match(clean(line.text))
-            assert match is not None
-            return _Header(match.group(1), match.group(2), _part_of(line, match.group(1)),
-                           _part_of(line, match.group(2)), line.index, line.index, STRONG_HEADER)
+        pair = _key_and_title(clean(line.text))
+        if pair and re.match(r"\s*\d{1,2}[.)]\s", line.text) and _opens_paragraph(lines, line):
+            key, title = pair
+            return _Header(key, title, _part_of(line, key), _part_of(line, title), line.index,
+                           line.index, STRONG_HEADER)
     window: list[Line] = []
     index = first_heading - 1
     skipped = False  # one paragraph of key facts told in prose may stand under the title
