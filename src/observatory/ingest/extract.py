@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from observatory.text import normalize
+
 from . import lexicon as lx
 from .dates import find_start_duration, spelled_numbers
 from .geo import find_countries, find_world_regions
@@ -65,7 +67,8 @@ CONNECTORS = {"of", "and", "for", "the", "in", "on", "to", "de", "du", "des", "l
 PLACE_SEPARATORS = re.compile(r"\s*(?:,|;|&|/|\s:\s|\band\b|\bet\b|\by\b|\be\b)\s*",
                               re.IGNORECASE)
 FUNDER_SEPARATORS = re.compile(r"\s+(?:&|\+|and|et|y|—)\s+|\s*[;&+]\s*|,\s+(?=[A-Z])|"
-                               r"(?<=\))\s+(?=[A-ZÀ-Ý])")
+                               r"(?<=\))\s+(?=[A-ZÀ-Ý])|,?\s+(?:co-?financed|co-?funded|"
+                               r"cofinanc[ée]e?|cofinanciad[oa]) (?:with|by|avec|par|con|por)\s+")
 REGION_QUALIFIER = re.compile(r"\b(?:Central|Western|Eastern|Northern|Southern|West|East|"
                               r"North|South|Greater|Upper|Lower)\s+$")
 ANNEX_LINE = re.compile(r"(?i)^(annex(es|e)?|anexos?|appendix|appendices|ap[ée]ndices?)\b"
@@ -308,13 +311,17 @@ def _run_in(text: str) -> re.Match[str] | None:
             return None
     if match is None or len(match.group("heading").split()) > 8:
         return None
-    kind = lx.heading_kind(match.group("heading"))
+    kind = _run_in_heading_kind(match)
     return match if kind not in (None, lx.SITES) else None
+
+
+def _run_in_heading_kind(match: re.Match[str]) -> str | None:
+    return lx.heading_kind(match.group("heading") + ":")  # a label: "What we aim for."
 
 
 def _run_in_kind(text: str) -> str | None:
     match = _run_in(text)
-    return lx.heading_kind(match.group("heading")) if match else None
+    return _run_in_heading_kind(match) if match else None
 
 
 def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str, str]]:
@@ -1048,10 +1055,24 @@ def _budget_label(text: str) -> bool:
 
 def _add_budget(fiche: Fiche, line: Line, value: str) -> None:
     """A budget is the funders' total: it gives the amount of a sole funder named without
-    one, or stands as a funder of its own when no funder is named; else it adds nothing."""
-    money = next((m for m in find_money(value) if m.amount is not None), None)
+    one, or stands as a funder of its own when no funder is named; else it adds nothing.
+    A budget split between named funders ("CHF 6.5 million (SDC) and EUR 4 million (EU)")
+    gives each named funder its amount."""
     funders = [f for f in fiche.fields if f.name == "funders"]
-    if money is None or any(f.value["amount"] is not None for f in funders):
+    if any(f.value["amount"] is not None for f in funders):
+        return
+    shares = [f for f in _funders_of(value) if f["name"] and f["amount"] is not None]
+    if len(shares) >= 2 or (shares and len(funders) != 1):
+        for share in shares:
+            named = next((f for f in funders if _same_funder(f.value["name"], share["name"])),
+                         None)
+            if named is None:
+                fiche.add("funders", share, *_span(line))
+            else:
+                named.value = {**share, "name": named.value["name"]}
+        return
+    money = next((m for m in find_money(value) if m.amount is not None), None)
+    if money is None:
         return
     if len(funders) == 1:
         funders[0].value = {**funders[0].value, "amount": _number(money.amount),
@@ -1059,6 +1080,15 @@ def _add_budget(fiche: Fiche, line: Line, value: str) -> None:
     elif not funders:
         fiche.add("funders", {"name": "", "amount": _number(money.amount),
                               "currency": money.currency}, *_span(line))
+
+
+def _same_funder(name: str, other: str) -> bool:
+    """"SDC" and "Swiss Agency … (SDC)", or two names sharing most of their words."""
+    words, other_words = (set(normalize(x).split()) for x in (name, other))
+    acronyms = {w for w in re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\w*\b", name + " " + other)}
+    if any(a in name and a in other for a in acronyms):
+        return True
+    return len(words & other_words) * 2 >= min(len(words), len(other_words)) + 1
 
 
 def _partner_names(value: str) -> list[str]:
@@ -1445,7 +1475,13 @@ def _funder_parts(text: str) -> list[str]:
 
 
 def _add_funders(fiche: Fiche, cell: Block) -> None:
-    text = cell.joined
+    for funder in _funders_of(cell.joined):
+        fiche.add("funders", funder, cell.start, cell.end)
+
+
+def _funders_of(text: str) -> list[dict]:
+    """{name, amount, currency} of each funder a value names: "EUR 25 mio (EUTF) & BMZ"."""
+    funders = []
     for part in _funder_parts(text):
         monies = find_money(part)
         name = part
@@ -1459,10 +1495,9 @@ def _add_funders(fiche: Fiche, cell: Block) -> None:
         name = IMPLEMENTED_BY.sub("", name).strip(" -–:,")  # who implements is no funder
         amount = monies[0].amount if monies else None
         currency = monies[0].currency if monies else None
-        if not name and amount is None:
-            continue
-        fiche.add("funders", {"name": name, "amount": _number(amount), "currency": currency},
-                  cell.start, cell.end)
+        if name or amount is not None:
+            funders.append({"name": name, "amount": _number(amount), "currency": currency})
+    return funders
 
 
 def _number(amount: Decimal | None) -> int | float | None:

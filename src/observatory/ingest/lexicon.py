@@ -32,10 +32,14 @@ _PATTERNS: dict[str, list[str]] = {
         r"changer)", r"(ce que vise|ce que cherche) (le (projet|programme)|l'initiative)",
         r"lo que (el (proyecto|programa)|la iniciativa) (busca|pretende|quiere) (hacer|lograr|"
         r"conseguir|cambiar)",
+        r"what (we|the (project|programme|program|initiative)|it) (aims?|seeks?|wants?) "
+        r"(for|at|to achieve)", r"ce que nous (visons|cherchons a atteindre)",
+        r"lo que (buscamos|queremos (lograr|conseguir))",
     ],
     EXPECTED_RESULTS: [
         r"(main |key )?expected (results|outcomes|outputs)", r"results expected",
         r"(principaux )?resultats? attendus?", r"resultados? esperados?",
+        r"what success (looks|would look) like", r"(our |key )?targets",
     ],
     MAIN_FEATURES: [
         r"(main |key |principal )?(features|characteristics|activities|achievements)\b.*",
@@ -92,6 +96,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"(los )?(principales )?(desafios|retos|dificultades|obstaculos)\b.*",
         r"(el |le |la |the )?(principal |main |key |major |gran )?(reto|desafio|dificultad|defi|"
         r"difficulte|obstacle|obstaculo)( principal| majeur| main| mayor)?",
+        r"(the )?(main |key )?(hurdles|barriers|bottlenecks|stumbling blocks)",
+        r"what (did not|didn'?t|didn’t) work( (so |as )?well)?", r"what went wrong",
+        r"what worked less well", r"ce qui (n'a pas|n’a pas|a moins bien) (marche|fonctionne)",
+        r"lo que no (ha )?funcion(a|ado|o)", r"(les )?(principaux )?freins",
     ],
     GOOD_PRACTICES: [
         r"(key |main )?good (and promising )?practices?\b.*", r"promising practices?\b.*",
@@ -107,6 +115,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"(les )?pratiques (a partager|a retenir|a diffuser|a tester|prometteuses|inspirantes)\b.*",
         r"practices (to|worth) (share|sharing|replicate|replicating)\b.*",
         r"(las )?practicas (a compartir|replicables|prometedoras|destacadas)\b.*",
+        r"what (we|they) (have )?learn(ed|t)\b.*", r"ce que nous avons appris\b.*",
+        r"lo que (hemos )?aprendi(do|mos)\b.*", r"(key )?takeaways",
     ],
     COVID: [
         r".*\bcovid.*", r".*\bcoronavirus\b.*", r".*\bpandemi[ca]\w*\b.*",
@@ -123,6 +133,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(more information|further information)", r"site (web )?(du|de) (projet|programme)",
         r"site (internet|web)", r"(sitio|pagina) web( del (proyecto|programa))?",
         r"enlaces?", r"liens?",
+        r"more( (info|details|online))?",
     ],
     TESTIMONY: [
         r"testimon(y|ies|ial)s?", r"temoignages?", r"testimonios?", r"(a )?story from the field",
@@ -176,8 +187,9 @@ def heading_kind(line: str) -> str | None:
     words = normalize(text).rstrip(":").strip()
     words = _NUMBERING.sub("", words).strip(" :-–")
     words = re.sub(r"\s*\([^()]{1,40}\)$", "", words)  # "Results to date (December 2022)"
+    marked = stripped.startswith(("#", "**", "__")) or stripped.endswith(":")
     if not words or len(words.split()) > 14 or words.count(")") > words.count("(") \
-            or words.split()[-1] in _RUNS_ON:
+            or (words.split()[-1] in _RUNS_ON and not marked):
         return None  # a sentence's line: "… good practices, COVID-19 adaptations) and"
     # COVID headings must be short and not a bullet's sentence
     for kind, pattern in _COMPILED.items():

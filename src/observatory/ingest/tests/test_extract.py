@@ -1002,6 +1002,69 @@ def test_a_pdf_facts_table_with_names_one_per_line_and_a_dated_results_heading()
     assert [i["value"] for i in fiche.values("indicators")] == [1250]
 
 
+BROCHURE_PROFILES = """## Featured programmes
+
+### LINK-MD — Connecting Moldova's diaspora with their home towns
+
+**Budget:** CHF 3.0 million (SDC), co-financed with USD 450,000 from UNDP
+**Donors:** SDC; UNDP
+**Where:** Moldova — Cahul, Ungheni
+
+#### What we aim for
+
+Local governments engage their diaspora as a partner for local development.
+
+#### What success looks like
+
+By 2024, 40 towns have a diaspora contact point.
+
+#### Hurdles
+
+- Mistrust between diaspora members and local authorities.
+
+#### What we learned
+
+- A small first project convinces more people than an ambitious plan.
+
+**More:** https://www.example.org/link-md
+
+---
+
+### BRIDGE-JO — Decent work in Irbid and Mafraq
+
+**Budget:** CHF 6.5 million (SDC) and EUR 4 million (EU Trust Fund for Africa)
+**Donors:** SDC; EU Emergency Trust Fund for Africa
+**Where:** Jordan (Irbid)
+
+**What we aim for.** Refugees and Jordanians access decent and formal jobs.
+
+**Hurdles.**
+
+- Childcare and transport are major obstacles for women.
+"""
+
+
+def test_a_brochure_names_its_sections_in_its_own_words_and_splits_its_budget():
+    first, second = extract_fiches(BROCHURE_PROFILES)
+    assert first.value("objectives") == (
+        "Local governments engage their diaspora as a partner for local development.")
+    assert first.value("expected_results") == "By 2024, 40 towns have a diaspora contact point."
+    assert first.values("challenges") == [
+        "Mistrust between diaspora members and local authorities."]
+    assert first.values("good_practices") == [
+        "A small first project convinces more people than an ambitious plan."]
+    assert first.values("sites") == ["https://www.example.org/link-md"]
+    assert first.values("partners") == []
+    assert first.values("funders") == [
+        {"name": "SDC", "amount": 3_000_000, "currency": "CHF"},
+        {"name": "UNDP", "amount": 450_000, "currency": "USD"}]
+    assert second.value("objectives") == "Refugees and Jordanians access decent and formal jobs."
+    assert second.values("challenges") == ["Childcare and transport are major obstacles for women."]
+    assert second.values("funders") == [  # the donors' own names, the budget's shares
+        {"name": "SDC", "amount": 6_500_000, "currency": "CHF"},
+        {"name": "EU Emergency Trust Fund for Africa", "amount": 4_000_000, "currency": "EUR"}]
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
