@@ -334,10 +334,12 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
     date October 2019", "Duration 42 months"): where three such lines stand together, the
     space after each label becomes a colon, so that they read as "Label: value" lines. The
     text keeps its length, and so its offsets."""
+    lines = _join_wrapped_labels(lines)
     labels: dict[int, int] = {}  # line index -> the label's length (0 for a label alone)
     for line in lines:
-        if line.blank or labelled_field(line.text) is not None:
-            continue
+        if line.blank or labelled_field(line.text) is not None \
+                or heading_kind(line.text) not in (None, "sites"):
+            continue  # "Link with migration" is a section's heading, not "Link: with …"
         stripped = line.text.lstrip()
         if label_kind(stripped) not in (None, "title") and len(stripped) <= 30:
             labels[line.index] = 0  # "Partners" over its values
@@ -345,7 +347,8 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
         words = stripped.split(" ")
         for size in (3, 2, 1):
             label = " ".join(words[:size])
-            if len(words) > size and label[:1].isupper() and label_kind(label) not in (
+            kind = label_kind(label) or ("place" if SUBNATIONAL.fullmatch(label) else None)
+            if len(words) > size and label[:1].isupper() and kind not in (
                     None, "title") and words[size]:
                 labels[line.index] = len(label)
                 break
@@ -367,6 +370,26 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
         for value in values if kind in ("partners", "funders", "place") else []:
             marked[value.index] = Line(value.index, value.start, value.end, value.text, kind)
     return marked
+
+
+def _join_wrapped_labels(lines: list[Line]) -> list[Line]:
+    """A label wrapped in its narrow table column ("Implementing" over "agency Deutsche
+    Gesellschaft …") is put back on one line, the value's; the line above goes blank. The
+    line break becomes a space, so the text keeps its offsets."""
+    joined = list(lines)
+    for line, following in zip(lines, lines[1:], strict=False):
+        head, words = line.stripped, following.text.split(" ")
+        if not head[:1].isupper() or len(head.split()) > 2 or line.text != head \
+                or not words[0][:1].islower():
+            continue
+        for size in (2, 1):
+            label = " ".join([head, *words[:size]])
+            if len(words) > size and label_kind(label) not in (None, "title"):
+                joined[line.index] = Line(line.index, line.start, line.start, "")
+                joined[following.index] = Line(following.index, line.start, following.end,
+                                               head + " " + following.text)
+                break
+    return joined
 
 
 def _list_paragraph(lines: list[Line], label: int, labels: dict[int, int]) -> list[Line]:

@@ -72,7 +72,9 @@ _PATTERNS: dict[str, list[str]] = {
         r".*\bnexus\b.*", r".*\bnexo\b.*",
         r".*\b(links?|linkages?|relationship|interplay)\b.*\bmigration\b.*\bdevelopment\b.*",
         r".*\bv[ií]nculos?\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
-        r"why (migration|mobility|it) matters\b.*", r"pourquoi (la migration|c'est important)\b.*",
+        r"why (migration|mobility|it) matters\b.*",
+        r"(the )?links? (with|to) (migration|mobility)", r"(le )?lien avec la migration",
+        r"(el )?v[ií]nculo con la migraci[oó]n", r"pourquoi (la migration|c'est important)\b.*",
         r"por que (importa|la migracion importa)\b.*",
         r"(v[ií]nculos?|links?|liens?) (con el|with|to|avec le) (desarrollo|development|"
         r"developpement)",
@@ -90,7 +92,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"palanca|lever)\b.*",
     ],
     CHALLENGES: [
-        r"(the )?(key |main |major |principal )?challenges?\b.*",
+        r"(the )?(key |main |major |principal |early |initial |first |remaining |other )?"
+        r"challenges?\b.*",
         r"(key |main )?(difficulties|constraints|obstacles)( (faced|encountered))?",
         r"(les )?(principaux |principales )?(defis|difficultes|contraintes|obstacles)\b.*",
         r"(los )?(principales )?(desafios|retos|dificultades|obstaculos)\b.*",

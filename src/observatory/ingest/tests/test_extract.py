@@ -1065,6 +1065,23 @@ def test_a_brochure_names_its_sections_in_its_own_words_and_splits_its_budget():
         {"name": "EU Emergency Trust Fund for Africa", "amount": 4_000_000, "currency": "EUR"}]
 
 
+def test_a_pdf_facts_table_whose_labels_wrap_in_their_narrow_column():
+    text = ("3.4 GAMREC\nReturnee Enterprise and Community Resilience in The Gambia\n\n"
+            "Funding Swiss Agency for Development and Cooperation (SDC): CHF 2.4 million\n"
+            "Start and\nduration 2022 (30 months)\n\n"
+            "Regions Upper River Region and Brikama, The Gambia\n\n"
+            "Implementing\nagency Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)\n"
+            "\nObjectives\nYoung returnees build viable livelihoods at home.\n\n"
+            "Link with migration\nMost participants travelled the backway.\n\n"
+            "Early challenges\n• Seasonal work reduces attendance.\n")
+    (fiche,) = extract_fiches(text)  # not a second fiche "GIZ"
+    assert (fiche.values("start"), fiche.values("duration_months")) == (["2022"], [30])
+    assert fiche.values("places") == ["Upper River Region", "Brikama"]
+    assert fiche.values("partners") == []  # the implementing agency is no partner
+    assert fiche.value("nexus") == "Most participants travelled the backway."
+    assert fiche.values("challenges") == ["Seasonal work reduces attendance."]
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
