@@ -1020,8 +1020,8 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             cell = Block([Line(line.index, start, end, x) for x in lines_of_value], 0)
             for name, _s, _e in _split_wrapped_entries(cell):
                 fiche.add("partners", name, start, end)
-        elif value.rstrip().endswith(".") and word_count(value) > 15 and ";" not in value:
-            # partners told in sentences
+        elif value.rstrip().endswith(".") and word_count(value) > 15 and ";" not in value \
+                and not _listed_names(value):  # partners told in sentences
             for name in organisation_names(value):
                 fiche.add("partners", name, start, end)
         else:
@@ -1091,16 +1091,35 @@ def _same_funder(name: str, other: str) -> bool:
     return len(words & other_words) * 2 >= min(len(words), len(other_words)) + 1
 
 
+SENTENCE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|works?|est|sont|travaill\w*|collabor\w*|"
+                           r"es|son|trabaj\w*|implemented|mis|mise|ejecutad\w*|involves?|"
+                           r"includes?|comprend\w*|incluye\w*|associe\w*|has|have|a|ont|"
+                           r"tiene\w*|cuenta)\b")
+
+
+def _listed_names(value: str) -> bool:
+    """A list of names with a full stop at its end, not a sentence: "A, B (BB) et C."."""
+    text = value.rstrip(". ")
+    return not re.search(r"[.!?]\s+[A-ZÀ-Ý]", text) and not SENTENCE_VERB.search(text) \
+        and len(_partner_names(text)) >= 3
+
+
 def _partner_names(value: str) -> list[str]:
     """The names of a partners value: split at semicolons, or at commas when every part is a
     name of a few words ("Commune d'Oujda, Commune de Berkane, Entraide nationale")."""
+    value = re.sub(r"(?<=[^\W\d]{4})\.\s*$", "", value)  # "… et Université de Bouaké."
     names = [clean(n) for n in re.split(r"\s*;\s*", value) if clean(n)]
     if len(names) == 1:
         parts = [clean(p) for p in _split_top_level(names[0], re.compile(
             r",\s+(?:(?:and|et|y)\s+)?|\s+(?:and|et|y)\s+(?=[^,]*$)"))]
-        if len(parts) >= 3 and all(2 <= len(p.split()) <= 12 for p in parts):
+        if len(parts) >= 3 and all(2 <= len(p.split()) <= 12 for p in parts) and not any(
+                NAME_GOES_ON.match(p) for p in parts[1:]):
             return parts
     return names
+
+
+# a part that goes on with its name: "Ministère de l'Administration, de la Décentralisation"
+NAME_GOES_ON = re.compile(r"(?i)(?:de la|de l['’]|del?|du|des|of|for|pour|para)\s")
 
 
 def _funder_lines(lines_of_value: list[str]) -> str:

@@ -47,6 +47,9 @@ YOUTH = (r"(?:young people|young persons|youths?|young women and men|jeunes|j[o�
 SPLIT_INTRO = r"(?:including|of whom|of which|among them|among whom|dont|parmi lesquels|" \
               r"parmi elles|parmi eux|incluid[oa]s|entre ell[oa]s|de ell[oa]s|de l[oa]s cuales)"
 _FILLER = (r"(?:(?:de|d'|son|are|were|sont|[eé]taient|ont [eé]t[eé]|occup[ée]e?s par des|held by|"
+           r"[aâ]g[ée]e?s|headed by|encabezad[oa]s por|"
+           r"[^\W\d]{3,}(?=\s+(?:(?:led|run|headed|owned|held) by|(?:dirig|port|d[ée]tenu)[ée]e?s "
+           r"par des|(?:liderad|dirigid|encabezad)[oa]s por))|"
            r"led by|run by|owned by|dirig[ée]e?s par des|port[ée]e?s par des|liderad[oa]s por|"
            r"dirigid[oa]s por|ocupad[oa]s por|pour des|for|para)\s+){0,2}")  # "are run by"
 QUALIFIED = r"(?:(?:at least|au moins|al menos|some|about|nearly|pr[eè]s de|environ|unos|unas|" \
@@ -83,6 +86,9 @@ SPLIT = re.compile(SPLIT_INTRO + r"\s+" + QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202
 YOUTH_UNIT = re.compile(r"(?:young (?:people|persons|men and women)|youths?|"
                         r"jeunes(?! (?:filles|femmes))|j[oó]venes)\b"
                         r"(?!,?\s+(?:et|and|y|e|ou|or|o)\s)", re.IGNORECASE)  # not "youth and …"
+WOMEN_UNIT = re.compile(r"(?:young women|women|femmes|jeunes femmes|mujeres|girls|filles|"
+                        r"[^\W\d]{3,}(?:euses|trices))\b"
+                        r"(?!,?\s+(?:et|and|y|e|ou|or|o)\s)", re.IGNORECASE)  # "travailleuses"
 GROUPS = (SPLIT, OF_THEM, IN_PARENTHESES, PERCENT_OF)
 SUBSET_BEFORE = re.compile(SPLIT_INTRO + r"\s+" + QUALIFIED + r"$", re.IGNORECASE)
 SUBSET_VERB = re.compile(r"\s+(?:have|has|had|are|were|was|is|ont|sont|a|est|han|ha|son|fueron)\b",
@@ -155,6 +161,8 @@ def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]
                 continue
             if youth is None and YOUTH_UNIT.match(unit):
                 youth = value  # "2,400 young people …": all of them are young
+            if women is None and WOMEN_UNIT.match(unit):
+                women = value  # "480 travailleuses accompagnées": all of them are women
             results.append(({"value": value, "unit": unit, "women": women, "youth": youth},
                             start, end))
             previous_unit = unit

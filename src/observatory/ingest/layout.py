@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from .lexicon import heading_kind
 
@@ -377,7 +378,7 @@ def _join_wrapped_labels(lines: list[Line]) -> list[Line]:
     Gesellschaft …") is put back on one line, the value's; the line above goes blank. The
     line break becomes a space, so the text keeps its offsets."""
     joined = list(lines)
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in pairwise(lines):
         head, words = line.stripped, following.text.split(" ")
         if not head[:1].isupper() or len(head.split()) > 2 or line.text != head \
                 or not words[0][:1].islower():

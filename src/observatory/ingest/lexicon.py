@@ -97,6 +97,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(key |main )?(difficulties|constraints|obstacles)( (faced|encountered))?",
         r"(les )?(principaux |principales )?(defis|difficultes|contraintes|obstacles)\b.*",
         r"(los )?(principales )?(desafios|retos|dificultades|obstaculos)\b.*",
+        r"(les )?(principaux )?enjeux( et (defis|difficultes|contraintes|obstacles))?",
         r"(el |le |la |the )?(principal |main |key |major |gran )?(reto|desafio|dificultad|defi|"
         r"difficulte|obstacle|obstaculo)( principal| majeur| main| mayor)?",
         r"(the )?(main |key )?(hurdles|barriers|bottlenecks|stumbling blocks)",
@@ -178,9 +179,9 @@ def heading_kind(line: str) -> str | None:
             return SITES
         kinds = [kind for kind, p in _COMPILED.items() if p.fullmatch(label_words)]
         inline_words = normalize(_MARKUP.sub("", inline)).strip(" .")
-        if kinds and len(inline_words.split()) <= 5 and _COMPILED[kinds[0]].fullmatch(
-                inline_words):
-            return kinds[0]  # "Migration and development: why it matters"
+        if kinds and len(inline_words.split()) <= 5 and (_COMPILED[kinds[0]].fullmatch(
+                inline_words) or inline_words.endswith("?")):
+            return kinds[0]  # "Migration and development: why it matters", "…: quel lien ?"
         if kinds:
             return None  # "Objective: To improve …" is a run-in heading with its text
     if re.match(r"[^\W\d_][^.]{1,39}\.\s+\S+(\s+\S+){2}", text):

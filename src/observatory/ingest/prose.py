@@ -22,7 +22,8 @@ FUNDER_END = re.compile(r"\s*(?:\((?=[^)]*\d)|,\s+(?![A-ZÀ-Ý])|(?i:\s(?:à hau
                         r"for|with|and (?:is )?implemented|et (?:est )?mis|y (?:es )?ejecutad|"
                         r"avec|con un|pour|para|et par|and by|y por)\b))")
 ALSO_BY = re.compile(r"(?i)\s(?:et|and|y|ainsi que)\s+(?:aussi\s+|also\s+|tambi[ée]n\s+)?"
-                     r"(?:par|by|por)\s+(?P<rest>[A-ZÀ-Ýl].+)")  # "… et par Expertise France"
+                     r"(?:(?:co-?funded|co-?financed|cofinanc[ée]e?|cofinanciad[oa])\s+)?"
+                     r"(?:par|by|por)\s+(?P<rest>[A-ZÀ-Ýl].+)")  # "… et (cofinancé) par X"
 BEGAN = re.compile(r"(?i)\b(?:began|begun|commenced|arranc[óo]|comenz[óo]|inici[óo]|"
                    r"d[ée]marr[ée]e?|a d[ée]but[ée])\s+(?=(?:in|en)\b)")
 EXTENSION = re.compile(r"(?i)\b(?:ampliad[oa]|prorrogad[oa]|extended|prolong[ée]e?)\s+"
@@ -62,8 +63,9 @@ DESCRIPTOR = re.compile(r"^(?:association|asociaci[oó]n|ong|ngo|the ngo|organis
                         r"organization|organizaci[oó]n|fondation|foundation|fundaci[oó]n|"
                         r"r[ée]seau|network|red|coop[ée]rative|cooperativa)\s+(?=[A-ZÀ-Ý])")
 NAME_SEPARATORS = re.compile(LIST_SEPARATORS.pattern
-                             + r"(?=(?:the |l['’]|la |le |les |el |los |las )?(?:"
-                             + DESCRIPTOR.pattern[1:] + r")?[A-ZÀ-Ý])")
+                             + r"(?=(?:the |l['’]|la |le |les |el |los |las )?(?:(?:"
+                             + DESCRIPTOR.pattern[1:] + r")?[A-ZÀ-Ý]|[\w'’ ]{0,40}[«“]))")
+QUOTED_NAME = re.compile(r"[«“]\s*(?P<name>[^»”]{3,80}?)\s*[»”]")  # "l'association « X »"
 DURATION = re.compile(
     r"(?i)\b(?:runs? for|for|pour une dur[ée]e de|pour|sur|durante|por un periodo de|over|"
     r"duraci[oó]n (?:prevista )?de|dur[ée]e (?:pr[ée]vue )?de|duration of)\s+"
@@ -224,7 +226,8 @@ def _names(listed: str, places: bool = True) -> list[str]:
     for part in (LIST_SEPARATORS if places else NAME_SEPARATORS).split(depth_safe):
         name = ARTICLE.sub("", part.replace("\0", ",").strip(" .")).strip()
         if not places:  # "l'association Terre d'Asile Tunisie": the name after what it is
-            name = DESCRIPTOR.sub("", name)
+            quoted = QUOTED_NAME.search(name)
+            name = quoted.group("name") if quoted else DESCRIPTOR.sub("", name)
         if places:
             name = GENERIC_TAIL.sub("", GENERIC_LEAD.sub("", name))  # "provincia de Huelva"
         if not name or not name[:1].isupper():

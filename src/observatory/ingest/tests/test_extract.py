@@ -1082,6 +1082,80 @@ def test_a_pdf_facts_table_whose_labels_wrap_in_their_narrow_column():
     assert fiche.values("challenges") == ["Seasonal work reduces attendance."]
 
 
+WORD_EXPORT_FICHES = """Annexe 1 – Fiches des programmes
+
+Fiche 1 – JIGI-Kayes
+Réinsertion économique des migrants de retour dans la région de Kayes
+
+Financé par la Direction du développement et de la coopération suisse (DDC) à hauteur de \
+3,2 millions CHF et cofinancé par la Région Île-de-France (450 000 €), le projet a démarré en \
+janvier 2020 pour une durée de 36 mois. Il est mis en œuvre par l’ONG Tiwa avec le Conseil \
+régional de Kayes et l’association de ressortissants « Kayes Solidarité France ».
+
+Principales réalisations
+•\t2 900 ménages déplacés ont reçu des documents d’état civil, dont 1 400 ménages dirigés par \
+des femmes ;
+•\t2 100 travailleuses saisonnières ont participé aux séances, dont 1 300 âgées de moins de \
+30 ans.
+
+Migration et développement : quel lien ?
+Dans la région de Kayes, la migration finance une grande partie des infrastructures.
+
+Enjeux et difficultés
+-\tLes contrats saisonniers sont signés tardivement.
+
+
+Fiche 2 – TERR’ACCUEIL
+Cohésion sociale dans les communes d’accueil de personnes déplacées internes
+
+Bailleur : Fonds fiduciaire d’urgence de l’Union européenne (FFU) – 8 000 000 EUR
+Partenaires :
+•\tMinistère de l’Administration territoriale, de la Décentralisation et de la Sécurité
+•\tCommunes de Kaya, Dori et Ouahigouya
+
+Objectifs
+Améliorer l’accès des personnes déplacées internes aux services sociaux de base.
+
+Défis
+•\tLes arrivées continues de nouveaux déplacés rendent les plans obsolètes.
+
+
+Fiche 3 – OCM-CI
+Observatoires communaux des migrations en Côte d’Ivoire
+
+Financement : BMZ, 2,8 millions EUR
+Partenaires : ministère de l’Intérieur et de la Sécurité, Union des villes et communes de \
+Côte d’Ivoire (UVICOCI), Office national de la population (ONP) et Université Alassane \
+Ouattara de Bouaké.
+
+Objectif
+Doter les communes d’un outil permanent d’analyse des migrations locales.
+
+Défis
+•\tLa collecte de données auprès des migrants est difficile.
+"""
+
+
+def test_a_word_export_with_facts_in_a_sentence_and_lists_of_names():
+    first, second, third = extract_fiches(WORD_EXPORT_FICHES)
+    assert [(f["name"], f["amount"], f["currency"]) for f in first.values("funders")] == [
+        ("Direction du développement et de la coopération suisse (DDC)", 3_200_000, "CHF"),
+        ("Région Île-de-France", 450_000, "EUR")]  # "… et cofinancé par …"
+    assert first.values("partners") == ["Conseil régional de Kayes", "Kayes Solidarité France"]
+    assert [(i["value"], i["women"], i["youth"]) for i in first.values("indicators")] == [
+        (2900, 1400, None),  # households headed by women
+        (2100, 2100, 1300)]  # "travailleuses" are all women; "âgées de moins de 30 ans"
+    assert first.value("nexus").startswith("Dans la région de Kayes")  # a question heading
+    assert first.values("challenges") == ["Les contrats saisonniers sont signés tardivement."]
+    assert second.values("partners") == [  # one name per bullet, commas and all
+        "Ministère de l’Administration territoriale, de la Décentralisation et de la Sécurité",
+        "Communes de Kaya, Dori et Ouahigouya"]
+    assert third.values("partners") == [  # a list with a full stop is not a sentence
+        "ministère de l’Intérieur et de la Sécurité",
+        "Union des villes et communes de Côte d’Ivoire (UVICOCI)",
+        "Office national de la population (ONP)", "Université Alassane Ouattara de Bouaké"]
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
