@@ -156,8 +156,8 @@ def clear_line_caches() -> None:
 
 def extract_fiches(text: str) -> list[Fiche]:
     lines = mark_spaced_labels(drop_page_furniture(split_lines(text)))
-    kinds = [None if line.blank else lx.heading_kind(line.text) or _run_in_kind(line.text)
-             for line in lines]
+    kinds = [None if line.blank or FICHE_ORDINAL.match(clean(line.text))  # "GOOD PRACTICE 1"
+             else lx.heading_kind(line.text) or _run_in_kind(line.text) for line in lines]
     markers = _markers(lines, kinds)
     groups = _heading_groups(lines, kinds, markers)
     headers = []
@@ -172,7 +172,7 @@ def extract_fiches(text: str) -> list[Fiche]:
         _wrapped_title(lines, kinds, header)
     for n in range(1, len(groups)):  # a "Website: …" line below the next fiche's header
         moved = [h for h in groups[n - 1] if h[0] >= headers[n].first_line]
-        if moved and headers[n].key_line is not None:
+        if moved and headers[n].key_line is not None and len(moved) < len(groups[n - 1]):
             groups[n - 1] = [h for h in groups[n - 1] if h[0] < headers[n].first_line]
             groups[n] = moved + groups[n]
     fiches = []
@@ -251,11 +251,13 @@ ORDINAL_WORDS = (r"fiches?|fichas?|fact ?sheets?|sheets?|projects?|projets?|proy
                  r"profiles?|profils?|perfil(?:es)?|pratiques?|pr[aá]cticas?|practices?|cases?|"
                  r"programmes?|programas?|programs?|experiences?|exp[ée]riences?|experiencias?|"
                  r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?")
+ORDINAL_QUALIFIER = r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|" \
+    r"promising|inspiring)\s+)?"  # "GOOD PRACTICE 1"
 FICHE_ORDINAL = re.compile(
-    rf"(?i)^(?:(?:programme|project|projet|proyecto|programa)\s+)?(?:{ORDINAL_WORDS})\s*"
+    rf"(?i)^{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
     r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b(?:\s*[(:–—-].{0,60})?$")
 ORDINAL_PREFIX = re.compile(
-    rf"(?i)^(?:(?:programme|project|projet|proyecto|programa)\s+)?(?:{ORDINAL_WORDS})\s*"
+    rf"(?i)^{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
     r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b\s*[.:–—|-]?\s*(?P<rest>.*)$")
 KEY_AND_TITLE = re.compile(r"^(.{2,40}?)(?:\s+[–—:|-]|\s*:|\.)\s+(.{8,})$")  # "KEY. Title" too
 
@@ -374,6 +376,7 @@ def _heading_groups(lines: list[Line], kinds: list[str | None],
     or where a clear name-and-title header stands before a heading. A heading of the section
     just opened ("Specific objectives" under "Main objectives") is part of that section."""
     groups: list[list[tuple[int, str]]] = []
+    headed: set[int] = set()  # groups under a clear header: a fiche even with one section
     seen: set[str] = set()
     last: str | None = None
     previous = -1
@@ -381,19 +384,24 @@ def _heading_groups(lines: list[Line], kinds: list[str | None],
         if kind is None:
             continue
         marked = any(previous < m < index for m in markers)
-        header_here = bool(groups) and (marked or (kind not in seen and _find_header(
-            lines, kinds, index, previous).score >= STRONG_HEADER))
+        header_here = bool(groups) and (marked or _find_header(
+            lines, kinds, index, previous).score >= STRONG_HEADER)
         if kind == last and not header_here:
             kinds[index] = None  # "Specific objectives" under "Main objectives": one section
             continue
-        previous = index
         if not groups or kind in seen or header_here or kind == lx.OBJECTIVES:
+            if header_here:
+                headed.add(len(groups))
             groups.append([])
             seen = set()
+        previous = index
         groups[-1].append((index, kind))
         seen.add(kind)
         last = kind
-    return [g for g in groups if len({kind for _i, kind in g}) >= 2]
+    several = [len({kind for _i, kind in g}) >= 2 for g in groups]
+    return [g for n, g in enumerate(groups) if several[n] or (  # a one-section fiche, headed,
+        n in headed and n and several[n - 1]  # after a fiche, before a fiche or at the end
+        and (n + 1 == len(groups) or n + 1 in headed))]
 
 
 def _site_field(text: str) -> bool:
@@ -800,7 +808,7 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
             for entry in entries:  # wrapped lines kept apart for the partner splitter
                 text = "\n".join(clean(x.text) for x in entry)
                 found.append((Line(entry[0].index, _span(entry[0])[0], _span(entry[-1])[1],
-                                   text), (cell_kind, text)))
+                                   "\n".join(x.stripped for x in entry)), (cell_kind, text)))
         cell.clear()
 
     blanks = values_since_label = plain_values = 0
@@ -934,9 +942,14 @@ def _wraps_value(labelled: tuple[Line, tuple[str, str]], line: Line) -> bool:
     if _sidebar_label_line(line.text) or lx.heading_kind(line.text) or _run_in(line.text):
         return False
     column = first.text.find(value.split("\n")[0][:12]) if value.strip() else -1
+    ends_open = value.rstrip().endswith(",") or (value.split() or [""])[-1].lower() in CONNECTORS
+    if kind == "agency" and ends_open and not _run_in(line.text):
+        return True  # "Implementation: GRN, with the National Youth Council, the\nMinistry …"
     if kind not in WRAPPING_KINDS:  # "Implementing agency : AICS, Dakar\n            office"
         return column > 8 and _indent(line) >= column - 2 and first.index + 3 >= line.index
     listed = kind == "partners" and bool(BULLET_START.match(value))  # "Socios: - A\n  - B"
+    if kind == "funders" and re.match(r"\s*[–—-]\s*(?:[A-Z]{3}|[€$£])\s*\d", line.text):
+        return True  # "ADCA\n– EUR 800,000": the amount of a name that ended the line above
     if (is_bullet(line.text) and not listed) or is_url_line(line.text) \
             or first.index + 8 < line.index:
         return False
@@ -967,6 +980,7 @@ def _joined_value(labelled: tuple[Line, tuple[str, str]], line: Line
 def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]) -> None:
     """Sidebar values given as "Label: value" lines or table rows."""
     budgets = []
+    works_with: list[tuple[str, int, int]] = []  # named beside the implementing agency
     donors = any(kind == "funders" and not _budget_label(line.text)
                  for line, (kind, _v) in labelled)
     for line, (kind, value) in labelled:
@@ -979,8 +993,13 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
         indents = [len(x) - len(x.lstrip()) for x in value.split("\n")]
         lines_of_value = [x.strip() for x in value.split("\n")]
         value = re.sub(r"(?i)<br\s*/?>|\s·\s", " ; ", " ".join(lines_of_value))
-        if kind in ("agency", "title"):
-            continue  # who implements is not a partner; a sidebar's title is no value
+        if kind == "agency":  # who implements is not a partner; those it works with are
+            joined = WORKS_WITH.search(value)
+            works_with += [(name, start, end) for name in
+                           (organisation_names(joined.group("names")) if joined else [])]
+            continue
+        if kind == "title":
+            continue  # a sidebar's title is no value
         if kind == "sites":
             for match in MARKDOWN_LINK.finditer(value) if "](" in value else URL.finditer(value):
                 url = match.group(1).rstrip(".,;")
@@ -1011,6 +1030,9 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             _add_listed_places(fiche, cell)
         elif kind == "funders":
             value = _funder_lines(lines_of_value)
+            shares = TOTAL_AND_SHARES.match(value)  # "EUR 2,650,000 (ADCA EUR 2.1 million; …)"
+            if shares and len(find_money(shares.group("shares"))) >= 2:
+                value = shares.group("shares")
             _add_funders(fiche, Block([Line(line.index, start, end, value)], 0))
         elif len(lines_of_value) >= 3 and ";" not in value and len(set(indents[1:])) > 1:
             for name in _hanging_entries(lines_of_value, indents):  # "Partners : A\n   (AA)"
@@ -1024,11 +1046,23 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
                 and not _listed_names(value):  # partners told in sentences
             for name in organisation_names(value):
                 fiche.add("partners", name, start, end)
+        elif is_bullet(line.text) and labelled_field(line.text) is None and ";" not in value:
+            fiche.add("partners", clean(value), start, end)  # one name per bullet, commas and all
         else:
             for name in _partner_names(value):
                 fiche.add("partners", name, start, end)
     for line, value in budgets:
         _add_budget(fiche, line, value)
+    for name, start, end in works_with:
+        if not any(_same_organisation(name, known) for known in fiche.values("partners")):
+            fiche.add("partners", name, start, end)
+
+
+WORKS_WITH = re.compile(  # not "in consortium with", nor "con asistencia técnica de la AECID"
+    r"(?i)(?<!consortium )(?<!consorcio )\b(?:(?:together |in partnership |in cooperation )?with|"
+    r"avec|en partenariat avec|junto con|con)\s+(?!(?:technical |the technical |asistencia|"
+    r"assistance|support|apoyo|appui|l['’]appui|el apoyo)\b)(?P<names>[^.;]+)")
+TOTAL_AND_SHARES = re.compile(r"^[^()]*\d[^()]*\((?P<shares>[^()]*\d[^()]*)\)\s*\.?$")
 
 
 def _hanging_entries(lines_of_value: list[str], indents: list[int]) -> list[str]:
@@ -1064,8 +1098,8 @@ def _add_budget(fiche: Fiche, line: Line, value: str) -> None:
     shares = [f for f in _funders_of(value) if f["name"] and f["amount"] is not None]
     if len(shares) >= 2 or (shares and len(funders) != 1):
         for share in shares:
-            named = next((f for f in funders if _same_funder(f.value["name"], share["name"])),
-                         None)
+            named = next((f for f in funders
+                          if _same_organisation(f.value["name"], share["name"])), None)
             if named is None:
                 fiche.add("funders", share, *_span(line))
             else:
@@ -1082,9 +1116,10 @@ def _add_budget(fiche: Fiche, line: Line, value: str) -> None:
                               "currency": money.currency}, *_span(line))
 
 
-def _same_funder(name: str, other: str) -> bool:
+def _same_organisation(name: str, other: str) -> bool:
     """"SDC" and "Swiss Agency … (SDC)", or two names sharing most of their words."""
-    words, other_words = (set(normalize(x).split()) for x in (name, other))
+    words, other_words = ({w for w in re.findall(r"\w+", normalize(x)) if len(w) > 3}
+                          for x in (name, other))  # "of", "and", "de la" say nothing
     acronyms = {w for w in re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\w*\b", name + " " + other)}
     if any(a in name and a in other for a in acronyms):
         return True
@@ -1332,6 +1367,8 @@ def _add_text(fiche: Fiche, name: str, content: list[Block]) -> None:
     if not content or fiche.values(name):
         return
     value = "\n\n".join(b.text for b in content)
+    if len(content) == 1 and len(content[0].lines) == 1 and is_bullet(value):
+        value = clean(value)  # a section of one bullet: its text without the bullet
     fiche.add(name, value, content[0].start, content[-1].end)
     if name in ("main_features", "expected_results"):
         for indicator, start, end in find_indicators(content):

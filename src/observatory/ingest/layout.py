@@ -149,7 +149,8 @@ SIDEBAR_LABELS = {
     "date": r"start(?: date)?|starting|duration|d[ée]marrage|start(?: and| /|/) ?duration|"
             r"(?:implementation )?period|dates?|timeframe|time ?frame|calendar|"
             r"d[ée]but|dur[ée]e|p[ée]riode|calendrier|d[ée]but(?: et| /|/) ?dur[ée]e|"
-            r"inicio|duraci[oó]n|periodo|inicio(?: y| /|/) ?duraci[oó]n|fechas?|calendario",
+            r"inicio|duraci[oó]n|per[ií]odo(?: de ejecuci[oó]n)?|"
+            r"inicio(?: y| /|/) ?duraci[oó]n|fechas?|calendario",
     "place": r"countries|country|locations?|where|geographic(?:al)? (?:scope|coverage|areas?)|"
              r"countries and (?:regions|territories|areas|locations|zones|sites)|pays|lieux?|"
              r"zones? d'intervention|localisation|pays et (?:r[ée]gions|territoires|zones?|"
@@ -170,6 +171,7 @@ SIDEBAR_LABELS = {
               r"(?:entidad|agencia|organizaci[oó]n) (?:ejecutora|implementadora|responsable)|"
               r"agence d'ex[ée]cution|"
               r"op[ée]rateur|agencia ejecutora|entidad ejecutora|implementers?|implemented by|"
+              r"implementation|"
               r"ejecuta(?:do por)?|ejecutor(?:a|es)?|mis en [oœ]uvre par|mise en [oœ]uvre",
     "sites": r"(?:project |programme )?(?:web ?site|site(?: (?:web|internet))?|web|web ?page|"
              r"p[aá]gina web|page web|sitio(?: web)?|(?:pour )?en savoir plus|"

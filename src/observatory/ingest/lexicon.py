@@ -37,8 +37,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"lo que (buscamos|queremos (lograr|conseguir))",
     ],
     EXPECTED_RESULTS: [
-        r"(main |key )?expected (results|outcomes|outputs)", r"results expected",
-        r"(principaux )?resultats? attendus?", r"resultados? esperados?",
+        r"(main |key )?expected (results|outcomes|outputs)\b.*", r"results expected",
+        r"(principaux )?resultats? attendus?\b.*", r"resultados? esperados?\b.*",
         r"what success (looks|would look) like", r"(our |key )?targets",
     ],
     MAIN_FEATURES: [

@@ -1156,6 +1156,60 @@ def test_a_word_export_with_facts_in_a_sentence_and_lists_of_names():
         "Office national de la population (ONP)", "Université Alassane Ouattara de Bouaké"]
 
 
+COMPENDIUM = """3. The practices
+
+GOOD PRACTICE 1
+
+SKILLS BRIDGE
+Global skills partnership for nursing education in Ghana
+
+  AT A GLANCE
+  Budget: EUR 2,650,000 (ADCA EUR 2.1 million; Ministry of Labour of Ghana EUR 550,000)
+  Período de ejecución: March 2020 – August 2023
+  Implementation: Ghana Reintegration Network (GRN), with the National Youth Council, the
+Ministry of Youth and Sports and the Basse Area Council
+
+Partners
+• Ministry of Labour, Social Security and Migration of the Kyrgyz Republic
+• Union of Local Self-Governments
+
+Expected results by end 2024
+• 1,500 nurses and midwives graduated.
+
+Challenges
+• Long recognition procedures delayed the first departures.
+
+GOOD PRACTICE 2
+
+MUNI-SERVE
+Strengthening municipal services for refugees in northern Jordan
+
+  AT A GLANCE
+  Funding: EU Regional Trust Fund (Madad) – EUR 5 million; ADCA
+– EUR 800,000
+  Implementation: UN-Habitat, in consortium with the Cities and Villages Development Bank
+
+Challenges
+• Municipal budgets are small.
+"""
+
+
+def test_a_compendium_of_numbered_good_practices_with_at_a_glance_boxes():
+    first, second = extract_fiches(COMPENDIUM)
+    assert (first.key, second.key) == ("SKILLS BRIDGE", "MUNI-SERVE")  # not "GOOD PRACTICE 1"
+    assert first.values("funders") == [  # a total's named shares
+        {"name": "ADCA", "amount": 2_100_000, "currency": "EUR"},
+        {"name": "Ministry of Labour of Ghana", "amount": 550_000, "currency": "EUR"}]
+    assert (first.values("start"), first.values("duration_months")) == (["2020-03"], [42])
+    assert first.values("partners") == [  # one per bullet; then those the implementer works with
+        "Ministry of Labour, Social Security and Migration of the Kyrgyz Republic",
+        "Union of Local Self-Governments", "National Youth Council",
+        "Ministry of Youth and Sports", "Basse Area Council"]
+    assert first.value("expected_results") == "1,500 nurses and midwives graduated."
+    assert second.values("funders")[1] == {"name": "ADCA", "amount": 800_000, "currency": "EUR"}
+    assert second.values("partners") == []  # a consortium member implements
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
