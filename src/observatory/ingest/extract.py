@@ -10,6 +10,7 @@ command line, the upload page and the evaluation harness.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -184,6 +185,12 @@ def extract_fiches(text: str) -> list[Fiche]:
         if n not in kept:
             continue
         end_line = headers[n + 1].first_line if n + 1 < len(groups) else len(lines)
+        own = _markdown_level(lines[header.first_line])
+        higher = next((i for i, _k in group[1:] if own and 0 < _markdown_level(lines[i]) < own),
+                      None)  # "# 3. Enseignements transversaux" after "## Fiche 4"
+        if higher is not None:
+            group = [(i, k) for i, k in group if i < higher]
+            end_line = higher
         annex = next((ln.index for ln in lines[group[-1][0] + 1:end_line]
                       if ANNEX_LINE.match(clean(ln.text))
                       or _report_heading(lines, ln, lines[header.first_line],
@@ -216,14 +223,17 @@ def _next_report_number(lines: list[Line], kinds: list[str | None], first: int) 
     return None
 
 
+def _markdown_level(line: Line) -> int:
+    return len(line.stripped) - len(line.stripped.lstrip("#"))
+
+
 def _report_heading(lines: list[Line], line: Line, fiche_first: Line, last_section: Line
                     ) -> bool:
     """A heading of the report itself after a fiche's last section, which ends the fiche: a
     markdown heading of a higher level than the fiche's own ("## 4. Recommendations" after
     "### Fiche 3"), any markdown heading after a fiche that has none, or a line in capitals
     standing alone after a wide gap or a rule."""
-    level = len(line.stripped) - len(line.stripped.lstrip("#"))
-    own = len(fiche_first.stripped) - len(fiche_first.stripped.lstrip("#"))
+    level, own = _markdown_level(line), _markdown_level(fiche_first)
     if level and not own and not last_section.stripped.startswith("#") \
             and lx.heading_kind(line.text) is None:
         return True  # "# 4. What the programmes tell us" after fiches written as tables
@@ -839,6 +849,8 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
             used.add(line.index)  # "Ficha técnica" over the labelled lines: no value
             continue
         alone = label_alone(line.text)
+        if alone == "funders" and BUDGET_LABEL.match(clean(line.text)):
+            alone = "budget"  # "MONTANT" over the amounts of the funders named above
         if alone:
             close_cell()
             cell_kind, pending, values_since_label, plain_values = alone, None, 0, 0
@@ -1031,8 +1043,9 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
         elif kind == "funders":
             value = _funder_lines(lines_of_value)
             shares = TOTAL_AND_SHARES.match(value)  # "EUR 2,650,000 (ADCA EUR 2.1 million; …)"
-            if shares and len(find_money(shares.group("shares"))) >= 2:
-                value = shares.group("shares")
+            named = shares and (shares.group("shares") or shares.group("listed"))
+            if named and len(find_money(named)) >= 2:
+                value = named
             _add_funders(fiche, Block([Line(line.index, start, end, value)], 0))
         elif len(lines_of_value) >= 3 and ";" not in value and len(set(indents[1:])) > 1:
             for name in _hanging_entries(lines_of_value, indents):  # "Partners : A\n   (AA)"
@@ -1062,7 +1075,10 @@ WORKS_WITH = re.compile(  # not "in consortium with", nor "con asistencia técni
     r"(?i)(?<!consortium )(?<!consorcio )\b(?:(?:together |in partnership |in cooperation )?with|"
     r"avec|en partenariat avec|junto con|con)\s+(?!(?:technical |the technical |asistencia|"
     r"assistance|support|apoyo|appui|l['’]appui|el apoyo)\b)(?P<names>[^.;]+)")
-TOTAL_AND_SHARES = re.compile(r"^[^()]*\d[^()]*\((?P<shares>[^()]*\d[^()]*)\)\s*\.?$")
+TOTAL_AND_SHARES = re.compile(  # "EUR 2,650,000 (ADCA EUR 2.1 million; …)", "850 000 €, dont …"
+    r"^[^()]*\d[^()]*\((?P<shares>[^()]*\d[^()]*)\)\s*\.?$|"
+    r"^[^()]*?\d[^,]*,?\s+(?:dont|of which|including|de los cuales|de las cuales|incl\.)\s+"
+    r"(?P<listed>.*\d.*)$")
 
 
 def _hanging_entries(lines_of_value: list[str], indents: list[int]) -> list[str]:
@@ -1078,7 +1094,8 @@ def _hanging_entries(lines_of_value: list[str], indents: list[int]) -> list[str]
 
 
 BUDGET_LABEL = re.compile(r"(?i)^\W*(?:(?:total )?budget(?: total)?|presupuesto(?: total)?|"
-                          r"montant(?: total)?|co[uû]t(?: total)?|total cost|amount|monto|"
+                          r"montant(?: total)?|co[uû]t(?: total)?|total cost|cost[oe] total|"
+                          r"amount|monto|"
                           r"importe)\W*$")
 
 
@@ -1509,6 +1526,11 @@ def _funder_parts(text: str) -> list[str]:
     "Ministry for Economic Cooperation and Development (BMZ) (EUR 11.2 million)"."""
     parts: list[str] = []
     monies = find_money(text)
+    if len(monies) >= 2 and not text[:monies[0].start].strip() and ":" not in text:
+        # amounts before their names: "755 000 euros AFD (FICOL) et 95 000 euros Ville de X"
+        bounds = [m.start for m in monies] + [len(text)]
+        return [re.sub(r"(?i)[\s,;]+(?:(?:and|et|y|&)\s*)?$", "", text[a:b])
+                for a, b in itertools.pairwise(bounds)]
     for n, money in reversed(list(enumerate(monies))):  # "EUTF: EUR 4.2 million BMZ: €1.5m"
         following = text[money.end:monies[n + 1].start] if n + 1 < len(monies) else ""
         if re.match(r"\s+[A-ZÀ-Ý][\w'’-]*\s*[:(]", text[money.end:]) or re.fullmatch(

@@ -145,7 +145,8 @@ SIDEBAR_LABELS = {
     "funders": r"funding|funders?|donors?|financ(?:ing|ed by)|(?:total )?budget|financement|"
                r"bailleurs?(?: de fonds)?|budget total|financiaci[oó]n|financiamiento|donantes?|"
                r"presupuesto|cofinanciaci[oó]n|source of funding|financeurs?|funded by|"
-               r"financiador(?:es|as?)?|financian|financia|financ[ée] par",
+               r"financiador(?:es|as?)?|financian|financia|financ[ée] par|"
+               r"co[uû]t(?: total)?|total cost|cost[oe] total|montant(?: total)?",
     "date": r"start(?: date)?|starting|duration|d[ée]marrage|start(?: and| /|/) ?duration|"
             r"(?:implementation )?period|dates?|timeframe|time ?frame|calendar|"
             r"d[ée]but|dur[ée]e|p[ée]riode|calendrier|d[ée]but(?: et| /|/) ?dur[ée]e|"
@@ -163,6 +164,8 @@ SIDEBAR_LABELS = {
              r"territoires?|r[ée]gions? d'intervention|d[oó]nde|o[uù]|lugar(?:es)?|ubicaci[oó]n|"
              r"emplacements?|sites? d'intervention|localit[ée]s?|localidades?",
     "partners": r"(?:implementing |main |key )?partners?(?: organi[sz]ations)?|"
+                r"acteurs(?: impliqu[ée]s| associ[ée]s)?|actores(?: implicados)?|"
+                r"stakeholders(?: involved)?|parties prenantes|"
                 r"partenaires?(?: de mise en [oœ]uvre)?|socios?|contrapartes?|aliados|"
                 r"entidades socias|organizaciones socias|consortium|consorcio",
     "agency": r"(?:implementing|lead|executing) (?:agency|organi[sz]ation|partner)|"
@@ -178,7 +181,9 @@ SIDEBAR_LABELS = {
              r"more information|m[aá]s informaci[oó]n|links?|liens?|enlaces?|online|en ligne|www)",
     # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
     # for an organisation, and give no value
-    "title": r"in brief|in short|summary|resumen|r[ée]sum[ée]|at a glance|key facts|fact ?sheet|"
+    "title": r"(?:(?:le|the|el) (?:projet|project|programme|program|proyecto|programa) )?"
+             r"(?:in brief|in short|en bref|en breve|at a glance|en resumen)|"
+             r"in brief|in short|summary|resumen|r[ée]sum[ée]|at a glance|key facts|fact ?sheet|"
              r"en bref|fiche technique|"
              r"fiche signal[ée]tique|l'essentiel|ficha t[ée]cnica|datos clave|en resumen|"
              r"en breve|de un vistazo|(?:en )?un vistazo|d'un coup d'[œo]e?il|"

@@ -98,6 +98,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"(les )?(principaux |principales )?(defis|difficultes|contraintes|obstacles)\b.*",
         r"(los )?(principales )?(desafios|retos|dificultades|obstaculos)\b.*",
         r"(les )?(principaux )?enjeux( et (defis|difficultes|contraintes|obstacles))?",
+        r"(les )?points? (de vigilance|d'attention|d’attention)",
+        r"(puntos|aspectos) (de atencion|criticos)", r"(points|issues) (of concern|to watch)",
         r"(el |le |la |the )?(principal |main |key |major |gran )?(reto|desafio|dificultad|defi|"
         r"difficulte|obstacle|obstaculo)( principal| majeur| main| mayor)?",
         r"(the )?(main |key )?(hurdles|barriers|bottlenecks|stumbling blocks)",
@@ -109,7 +111,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(key |main )?good (and promising )?practices?\b.*", r"promising practices?\b.*",
         r"(key )?(lessons( learn(ed|t))?|learnings)( and good practices?)?",
         r"(good practices|lessons) and (lessons( learn(ed|t))?|good practices)",
-        r"(les )?(principales )?bonnes pratiques( (a tester|a partager|identifiees))?.*",
+        r"(les )?(principales )?bonnes? pratiques?( (a tester|a partager|identifiees))?.*",
         r"(les )?(lecons apprises|enseignements)\b.*", r"ce qui (marche|fonctionne).*",
         r"lo que (ha )?funcion(a|ado|o)\b.*", r"what (has )?work(s|ed)( well)?\b.*",
         r"ce qui a (bien )?(marche|fonctionne).*",

@@ -176,8 +176,9 @@ def _funders(facts: ProseFacts, sentence: str) -> None:
 
 ORGANISATION = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’&.-]*|\([A-Z][\w&-]{1,12}\))(?:\s+(?:(?:of|for|the|de|du|des|la|le|"
-    r"l['’]|d['’]|del|pour|aux?|on|in|en)\s+|(?:and|et|y)\s+(?!(?:the|la|le|les|el|los|las)\b|"
-    r"l['’]))*(?:[A-ZÀ-Ý][\w'’&.-]*|[a-zà-ÿ]['’][A-ZÀ-Ý][\w'’-]*|\([A-Z][\w&-]{1,12}\)))*")
+    r"l['’]|d['’]|del|pour|aux?|on|in|en|à)\s+|(?:and|et|y)\s+(?!(?:the|la|le|les|el|los|las)\b|"
+    r"l['’]))*(?:[A-ZÀ-Ý][\w'’&.-]*|[a-zà-ÿ]['’][A-ZÀ-Ý][\w'’-]*|\([A-Z][\w&-]{1,12}\)|"
+    r"(?<=à )l['’][a-zà-ÿ]+))*")  # "Office des Tunisiens à l'étranger (OTE)"
 # "and the" opens the next name
 NOT_NAMES = {"the", "it", "its", "this", "these", "they", "le", "la", "les", "il", "elle", "el",
              "los", "las", "in", "en", "a", "an"}

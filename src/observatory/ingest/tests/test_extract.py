@@ -1210,6 +1210,65 @@ def test_a_compendium_of_numbered_good_practices_with_at_a_glance_boxes():
     assert second.values("partners") == []  # a consortium member implements
 
 
+CAPITALISATION = """# 2. Les projets
+
+## Fiche 3 – TAWASSOL
+
+Accueil et orientation des personnes migrantes dans le gouvernorat de Médenine
+
+Coût total\t850 000 euros, dont 755 000 euros AFD (FICOL) et 95 000 euros Ville de Grenoble
+Calendrier\tAvril 2021 – septembre 2023 (30 mois)
+Acteurs impliqués\tLe projet est mis en œuvre avec la Municipalité de Zarzis et l'Office des \
+Tunisiens à l'étranger (OTE).
+
+### Objectifs
+
+Mettre en place un espace d'accueil dans chaque municipalité.
+
+### Bonne pratique
+
+Le choix d'un accueil « tous publics » a facilité l'acceptation du dispositif.
+
+## Fiche 4 – AWDA
+
+Accompagnement des Marocains de retour dans la province de Fquih Ben Salah (Maroc)
+
+### Le projet en bref
+
+Lancé en janvier 2022 pour une durée de 24 mois, le projet est mené en partenariat avec la \
+Commune de Souk Sebt Oulad Nemma et l'association Migrations & Terroirs du Tadla.
+
+### Objectif
+
+Faciliter la réinsertion économique et sociale des Marocains de retour.
+
+### Points de vigilance
+
+- Les personnes de retour hésitent à se déclarer auprès des services publics.
+
+# 3. Enseignements transversaux
+
+- Connaître avant d'agir : les diagnostics réalisés par les collectivités sont plus utilisés.
+"""
+
+
+def test_a_capitalisation_report_in_markdown_with_its_own_section_names():
+    first, second = extract_fiches(CAPITALISATION)
+    assert first.values("funders") == [  # a total and its shares after "dont"
+        {"name": "AFD (FICOL)", "amount": 755_000, "currency": "EUR"},
+        {"name": "Ville de Grenoble", "amount": 95_000, "currency": "EUR"}]
+    assert first.values("partners") == ["Municipalité de Zarzis",
+                                        "Office des Tunisiens à l'étranger (OTE)"]
+    assert first.values("good_practices") == [
+        "Le choix d'un accueil « tous publics » a facilité l'acceptation du dispositif."]
+    assert (second.values("start"), second.values("duration_months")) == (["2022-01"], [24])
+    assert second.values("partners") == ["Commune de Souk Sebt Oulad Nemma",
+                                         "Migrations & Terroirs du Tadla"]
+    assert second.values("challenges") == [
+        "Les personnes de retour hésitent à se déclarer auprès des services publics."]
+    assert second.values("good_practices") == []  # the report's lessons, after "# 3."
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
