@@ -186,7 +186,9 @@ def extract_fiches(text: str) -> list[Fiche]:
             continue
         end_line = headers[n + 1].first_line if n + 1 < len(groups) else len(lines)
         own = _markdown_level(lines[header.first_line])
-        higher = next((i for i, _k in group[1:] if own and 0 < _markdown_level(lines[i]) < own),
+        higher = next((i for i, _k in group[1:] if (own and 0 < _markdown_level(lines[i]) < own)
+                       or (following is not None and re.match(
+                           following, lines[i].stripped.strip("*_# ")))),
                       None)  # "# 3. Enseignements transversaux" after "## Fiche 4"
         if higher is not None:
             group = [(i, k) for i, k in group if i < higher]

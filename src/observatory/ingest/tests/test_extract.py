@@ -1269,6 +1269,21 @@ def test_a_capitalisation_report_in_markdown_with_its_own_section_names():
     assert second.values("good_practices") == []  # the report's lessons, after "# 3."
 
 
+def test_a_footer_ending_in_page_n_of_m_and_a_lessons_chapter_after_the_last_fiche():
+    footer = "\nRéseau Migration & Développement local - Rapport d'atelier Page {}/8\n\n"
+    text = ("3. Fiches des programmes présentés\n\nLes fiches suivent.\n\n"
+            "3.1  GOLMI\nGouvernance locale des migrations\n\nObjectifs\nAméliorer la "
+            "gouvernance.\n" + footer.format(4) + "Défis\n• Les données manquent.\n"
+            + footer.format(5) + "3.2  ORM\nObservatoires régionaux des migrations\n\n"
+            "Objectifs\nProduire des données.\n\nDéfis\n• Les moyens sont faibles.\n\n"
+            "4. Enseignements transversaux\nLes échanges ont fait ressortir des leçons :\n"
+            "• Ouvrir les services à tous réduit les tensions.\n")
+    first, second = extract_fiches(text)
+    assert first.values("challenges") == ["Les données manquent."]  # no footer among them
+    assert second.values("challenges") == ["Les moyens sont faibles."]
+    assert second.values("good_practices") == []  # chapter 4 is the report's, not ORM's
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
