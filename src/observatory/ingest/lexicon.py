@@ -193,6 +193,7 @@ def heading_kind(line: str) -> str | None:
     words = normalize(text).rstrip(":").strip()
     words = _NUMBERING.sub("", words).strip(" :-–")
     words = re.sub(r"\s*\([^()]{1,40}\)$", "", words)  # "Results to date (December 2022)"
+    words = re.sub(r"\s*/\s*", " and ", words)  # "Lessons learned / good practices"
     marked = stripped.startswith(("#", "**", "__")) or stripped.endswith(":")
     if not words or len(words.split()) > 14 or words.count(")") > words.count("(") \
             or (words.split()[-1] in _RUNS_ON and not marked):

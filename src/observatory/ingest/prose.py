@@ -39,6 +39,8 @@ PARTNERS = re.compile(
     r"(?i)\b(?:in partnership with|together with|in cooperation with|in collaboration with|"
     r"en partenariat avec|en collaboration avec|avec l['’]appui de|aux côtés de|"
     r"en alianza con|junto con|en colaboraci[oó]n con|en asociaci[oó]n con|"
+    r"(?:works|operates|intervient|travaille|trabaja|opera)\s+(?:in|en|dans|à)\s[^.;]{1,150}?"
+    r"\s(?:with|avec|con)|"  # "It works in the Ashanti Region (Kumasi) with A, B and C"
     r"(?:implemented|carried out|run|led|mise? en (?:œ|oe)uvre|ejecutad[oa]|implementad[oa]|"
     r"llevad[oa] a cabo) (?:by|par|por) [A-ZÀ-Ý][^,.;]{1,60}? (?:with|avec|con)|"
     r"(?:ses|its|their|sus|leurs) (?:principaux |main |key )?(?:partenaires|partners|socios)"
@@ -65,6 +67,12 @@ DESCRIPTOR = re.compile(r"^(?:association|asociaci[oó]n|ong|ngo|the ngo|organis
 NAME_SEPARATORS = re.compile(LIST_SEPARATORS.pattern
                              + r"(?=(?:the |l['’]|la |le |les |el |los |las )?(?:(?:"
                              + DESCRIPTOR.pattern[1:] + r")?[A-ZÀ-Ý]|[\w'’ ]{0,40}[«“]))")
+# in a list whose names take an article ("the A, the B and the C"), a conjunction without one
+# is inside a name: "the Commission for Technical and Vocational Education"
+ARTICLED_NAME_SEPARATORS = re.compile(
+    r"\s*,\s*(?:(?:and|et|y)\s+)?(?=(?:the |l['’]|la |le |les |el |los |las )?[A-ZÀ-Ý«“])|"
+    r"\s+(?:and|et|y|as well as|así como|ainsi qu['’]à)\s+(?=(?:the |l['’]|la |le |les |el |los |"
+    r"las )[A-ZÀ-Ý«“a-zà-ÿ])")
 QUOTED_NAME = re.compile(r"[«“]\s*(?P<name>[^»”]{3,80}?)\s*[»”]")  # "l'association « X »"
 DURATION = re.compile(
     r"(?i)\b(?:runs? for|for|pour une dur[ée]e de|pour|sur|durante|por un periodo de|over|"
@@ -103,7 +111,8 @@ def prose_facts(text: str) -> ProseFacts:
             facts.partners += [n for n in _names(match.group("list"), places=False)
                                if len(n.split()) >= 2]
         for match in PLACES.finditer(sentence):
-            facts.places += [n for n in _names(match.group("list"))
+            listed = PLACES_END.split(match.group("list"))[0]  # not "… with the Ministry"
+            facts.places += [n for n in _place_names(listed)
                              if not find_countries(n) and len(n.split()) <= 4]
     _end_date(facts, text)
     named = text
@@ -219,19 +228,40 @@ def _trailing_name(text: str) -> str:
     return " ".join(name)
 
 
+PLACES_END = re.compile(r"\s(?:with|avec|con|together with|in partnership with|thanks to)\s")
+AREA_AND_PLACES = re.compile(r"^(?P<area>[^()]+?)\s*\((?P<places>[^()]+)\)$")
+
+
+def _place_names(listed: str) -> list[str]:
+    """Places of an enumeration, an area's own places after it: "the Ashanti Region (Kumasi)
+    and the Bono Region (Techiman and Sunyani)"."""
+    names = []
+    for name in _names(listed):
+        inside = AREA_AND_PLACES.match(name)
+        names += [inside.group("area"), *_names(inside.group("places"))] if inside else [name]
+    return names
+
+
 def _names(listed: str, places: bool = True) -> list[str]:
     """The capitalised names of an enumeration, up to the first part that is not a name."""
     names = []
-    depth_safe = re.sub(r"\(([^)]*)\)", lambda m: "(" + m.group(1).replace(",", "\0") + ")",
-                        listed)
-    for part in (LIST_SEPARATORS if places else NAME_SEPARATORS).split(depth_safe):
-        name = ARTICLE.sub("", part.replace("\0", ",").strip(" .")).strip()
+    depth_safe = re.sub(r"\(([^)]*)\)", lambda m: "(" + re.sub(
+        r"\s(and|et|y)\s", "\x01\\1\x01", m.group(1).replace(",", "\0")) + ")", listed)
+    separators = LIST_SEPARATORS if places else ARTICLED_NAME_SEPARATORS if ARTICLE.match(
+        listed.strip()) else NAME_SEPARATORS
+    for part in separators.split(depth_safe):
+        name = ARTICLE.sub("", part.replace("\0", ",").replace("\x01", " ").strip(" .")).strip()
         if not places:  # "l'association Terre d'Asile Tunisie": the name after what it is
             quoted = QUOTED_NAME.search(name)
             name = quoted.group("name") if quoted else DESCRIPTOR.sub("", name)
         if places:
             name = GENERIC_TAIL.sub("", GENERIC_LEAD.sub("", name))  # "provincia de Huelva"
+        clause = None if places else re.search(r",\s+[a-zà-ÿ]", name)
+        if clause:  # "… du Tadla, le projet a démarré …", "… Bassikounou, à Nouakchott"
+            name = name[:clause.start()]
         if not name or not name[:1].isupper():
             break
         names.append(name)
+        if clause:
+            break
     return names

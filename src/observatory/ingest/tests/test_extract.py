@@ -1284,6 +1284,24 @@ def test_a_footer_ending_in_page_n_of_m_and_a_lessons_chapter_after_the_last_fic
     assert second.values("good_practices") == []  # chapter 4 is the report's, not ORM's
 
 
+def test_facts_told_in_one_sentence_with_areas_and_their_towns_and_articled_names():
+    text = ("4.2 ReSkill Ghana\nReintegration through skills for returning migrants in Ghana\n\n"
+            "ReSkill Ghana runs from 2020 (42 months). It works in the Ashanti Region (Kumasi) "
+            "and the Bono Region (Techiman and Sunyani) with the Ghana Immigration Service "
+            "(GIS), the Commission for Technical and Vocational Education and Training (CTVET) "
+            "and the Returnee Network Ghana.\n\nObjectives\n- Improve reintegration.\n\n"
+            "Key challenges\n- Debts push returnees towards quick income.\n\n"
+            "Lessons learned / good practices\n- Peer support groups led by returnees work.\n")
+    (fiche,) = extract_fiches(text)
+    assert fiche.values("places") == ["Ashanti Region", "Kumasi", "Bono Region", "Techiman",
+                                      "Sunyani"]
+    assert fiche.values("partners") == [
+        "Ghana Immigration Service (GIS)",
+        "Commission for Technical and Vocational Education and Training (CTVET)",
+        "Returnee Network Ghana"]
+    assert fiche.values("good_practices") == ["Peer support groups led by returnees work."]
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
