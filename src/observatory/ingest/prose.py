@@ -247,8 +247,10 @@ def _names(listed: str, places: bool = True) -> list[str]:
     names = []
     depth_safe = re.sub(r"\(([^)]*)\)", lambda m: "(" + re.sub(
         r"\s(and|et|y)\s", "\x01\\1\x01", m.group(1).replace(",", "\0")) + ")", listed)
-    separators = LIST_SEPARATORS if places else ARTICLED_NAME_SEPARATORS if ARTICLE.match(
-        listed.strip()) else NAME_SEPARATORS
+    articled = re.search(r"\s(?:and|et|y)\s+(?:the|la|le|les|el|los|las)\s|\s(?:et|y)\s+l['’]",
+                         listed)  # "…, the B and the C": the last name takes its article too
+    separators = LIST_SEPARATORS if places else ARTICLED_NAME_SEPARATORS if articled \
+        else NAME_SEPARATORS
     for part in separators.split(depth_safe):
         name = ARTICLE.sub("", part.replace("\0", ",").replace("\x01", " ").strip(" .")).strip()
         if not places:  # "l'association Terre d'Asile Tunisie": the name after what it is
