@@ -1164,11 +1164,12 @@ def _partner_names(value: str) -> list[str]:
     value = re.sub(r"(?<=[^\W\d]{4})\.\s*$", "", value)  # "… et Université de Bouaké."
     names = [clean(n) for n in re.split(r"\s*;\s*", value) if clean(n)]
     if len(names) == 1:
-        parts = [clean(p) for p in _split_top_level(names[0], re.compile(
-            r",\s+(?:(?:and|et|y)\s+)?|\s+(?:and|et|y)\s+(?=[^,]*$)"))]
-        if len(parts) >= 3 and all(2 <= len(p.split()) <= 12 for p in parts) and not any(
-                NAME_GOES_ON.match(p) for p in parts[1:]):
-            return parts
+        for separators in (r",\s+(?:(?:and|et|y)\s+)?|\s+(?:and|et|y)\s+(?=[^,]*$)",
+                           r",\s+(?:(?:and|et|y)\s+)?"):  # "…, association Retour et Développement"
+            parts = [clean(p) for p in _split_top_level(names[0], re.compile(separators))]
+            if len(parts) >= 3 and all(2 <= len(p.split()) <= 12 for p in parts) and not any(
+                    NAME_GOES_ON.match(p) for p in parts[1:]):
+                return parts
     return names
 
 

@@ -45,7 +45,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(main |key |principal )?(features|characteristics|activities|achievements)\b.*",
         r"(project |programme )?(description|overview|summary)",
         r"(les )?(principales |grandes )?caracteristiques\b.*",
-        r"(principales )?(activites|realisations|resultats)( principales)?\b.*",
+        r"(principales |principaux )?(activites|realisations|resultats)( principa(les|ux))?\b.*",
         r"ce que fait le (projet|programme).*", r"que hace el (proyecto|programa).*",
         r"que hemos hecho.*", r"what (the )?(project|programme) does.*",
         r"description du (projet|programme)",
@@ -66,6 +66,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"lo que se ha (logrado|hecho|realizado)\b.*",
         r"(breve )?(description|descripcion)( (and|et|y) .{3,40})?",
         r"how (it|the (project|programme)) works", r"como funciona.*",
+        r"(progress|avancement|avances|estado de avance)( so far| to date| du (projet|programme)|"
+        r" del (proyecto|programa))?", r"ou en est (le projet|le programme|l'initiative)",
+        r"where (the (project|programme)|it|we) stands?( (now|today))?",
         r"comment (ca|cela|le (projet|programme)) (marche|fonctionne)",
     ],
     NEXUS: [
@@ -193,7 +196,7 @@ def heading_kind(line: str) -> str | None:
     words = normalize(text).rstrip(":").strip()
     words = _NUMBERING.sub("", words).strip(" :-–")
     words = re.sub(r"\s*\([^()]{1,40}\)$", "", words)  # "Results to date (December 2022)"
-    words = re.sub(r"\s*/\s*", " and ", words)  # "Lessons learned / good practices"
+    words = re.sub(r"\s*/\s*", " and ", words).rstrip(" ?")  # "… / good practices", "…?"
     marked = stripped.startswith(("#", "**", "__")) or stripped.endswith(":")
     if not words or len(words.split()) > 14 or words.count(")") > words.count("(") \
             or (words.split()[-1] in _RUNS_ON and not marked):

@@ -1302,6 +1302,47 @@ def test_facts_told_in_one_sentence_with_areas_and_their_towns_and_articled_name
     assert fiche.values("good_practices") == ["Peer support groups led by returnees work."]
 
 
+OBSERVATORY_REVIEW = """### 3.1 PACTE-Jeunes
+
+**Programme d'appui aux collectivités territoriales pour l'emploi des jeunes**
+
+- **Partenaires :** Organisation internationale pour les migrations (OIM), Croix-Rouge \
+malienne, Direction régionale du développement social de Kayes, association Retour et \
+Développement
+
+#### Objectif général
+
+Améliorer l'insertion économique des jeunes.
+
+#### Principaux résultats
+
+Au 31 décembre 2023, le programme a permis la formation de 1 860 jeunes.
+
+### 3.2 DIASPO-Kayes
+
+**Mobiliser la diaspora pour le développement local**
+
+#### Objectif
+
+Renforcer la contribution des associations de la diaspora.
+
+#### Où en est le projet ?
+
+Fin 2023, 16 projets avaient été réalisés.
+"""
+
+
+def test_an_observatory_review_with_its_own_section_names():
+    first, second = extract_fiches(OBSERVATORY_REVIEW)
+    assert first.key == "PACTE-Jeunes"  # "Principaux résultats" is a section, not a fiche
+    assert first.value("main_features").startswith("Au 31 décembre 2023")
+    assert first.values("partners") == [
+        "Organisation internationale pour les migrations (OIM)", "Croix-Rouge malienne",
+        "Direction régionale du développement social de Kayes",
+        "association Retour et Développement"]
+    assert second.value("main_features") == "Fin 2023, 16 projets avaient été réalisés."
+
+
 def test_a_text_without_fiches_gives_none():
     assert extract_fiches("") == []
     assert extract_fiches("Minutes of the meeting.\n\nChallenges\n\nWe discussed a lot.") == []
