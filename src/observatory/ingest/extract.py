@@ -396,13 +396,17 @@ def _heading_groups(lines: list[Line], kinds: list[str | None],
         if kind is None:
             continue
         marked = any(previous < m < index for m in markers)
-        header_here = bool(groups) and (marked or _find_header(
-            lines, kinds, index, previous).score >= STRONG_HEADER)
-        if kind == last and not header_here:
+
+        def strong(index: int = index, previous: int = previous) -> bool:
+            return _find_header(lines, kinds, index, previous).score >= STRONG_HEADER
+
+        header_here = bool(groups) and (marked or (kind not in seen and strong()))
+        if kind == last and not header_here and not strong():
             kinds[index] = None  # "Specific objectives" under "Main objectives": one section
             continue
+        header_here = header_here or kind == last
         if not groups or kind in seen or header_here or kind == lx.OBJECTIVES:
-            if header_here:
+            if header_here or (groups and kind in seen and strong()):
                 headed.add(len(groups))
             groups.append([])
             seen = set()
