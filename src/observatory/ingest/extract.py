@@ -1143,9 +1143,9 @@ def _same_organisation(name: str, other: str) -> bool:
     """"SDC" and "Swiss Agency … (SDC)", or two names sharing most of their words."""
     words, other_words = ({w for w in re.findall(r"\w+", normalize(x)) if len(w) > 3}
                           for x in (name, other))  # "of", "and", "de la" say nothing
-    acronyms = {w for w in re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\w*\b", name + " " + other)}
-    if any(a in name and a in other for a in acronyms):
-        return True
+    acronym = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\w*\b")
+    if set(acronym.findall(name)) & set(acronym.findall(other)):
+        return True  # the same acronym as a word of both: "SDC", "EU"
     return len(words & other_words) * 2 >= min(len(words), len(other_words)) + 1
 
 
