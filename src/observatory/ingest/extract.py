@@ -960,8 +960,9 @@ def _wraps_value(labelled: tuple[Line, tuple[str, str]], line: Line) -> bool:
     if _sidebar_label_line(line.text) or lx.heading_kind(line.text) or _run_in(line.text):
         return False
     column = first.text.find(value.split("\n")[0][:12]) if value.strip() else -1
-    ends_open = value.rstrip().endswith(",") or (value.split() or [""])[-1].lower() in CONNECTORS
-    if kind == "agency" and ends_open and not _run_in(line.text):
+    last_word = value.split()[-1].lower() if value.split() else ""
+    if kind == "agency" and (value.rstrip().endswith(",") or last_word in CONNECTORS) \
+            and not _run_in(line.text):
         return True  # "Implementation: GRN, with the National Youth Council, the\nMinistry …"
     if kind not in WRAPPING_KINDS:  # "Implementing agency : AICS, Dakar\n            office"
         return column > 8 and _indent(line) >= column - 2 and first.index + 3 >= line.index
@@ -974,7 +975,6 @@ def _wraps_value(labelled: tuple[Line, tuple[str, str]], line: Line) -> bool:
     if listed:
         return _indent(line) > 8
     indent = len(first.text) - len(first.text.lstrip())
-    last_word = value.split()[-1].lower() if value.split() else ""
     label_row, next_row = (re.match(r"\s*[|│┃]( *)\S", x.text) for x in (first, line))
     box_row = bool(label_row and next_row  # "| Funding:  A |" over "|           B |"
                    and len(next_row.group(1)) > len(label_row.group(1)) + 2)
