@@ -436,9 +436,10 @@ def _inline_site(line: Line) -> bool:
 def _stops_header_search(line: Line, kind: str | None) -> bool:
     stripped = line.stripped
     tab_row = "\t" in line.text and not _strong_key(stripped.split("\t")[0].strip())
-    return (kind is not None or is_url_line(stripped) or (is_bullet(line.text) and not (
-        re.match(r"\s*\d{1,2}[.)]\s", line.text) and _key_and_title(clean(line.text)) is not None))
-        or tab_row
+    return (kind is not None or lx.report_section(line.text) or is_url_line(stripped)
+            or (is_bullet(line.text) and not (re.match(r"\s*\d{1,2}[.)]\s", line.text)
+                                              and _key_and_title(clean(line.text)) is not None))
+            or tab_row
             or word_count(stripped) > 25 or (stripped.endswith(".") and word_count(stripped) > 12))
 
 

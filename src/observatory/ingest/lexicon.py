@@ -40,6 +40,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"(main |key )?expected (results|outcomes|outputs)\b.*", r"results expected",
         r"(principaux )?resultats? attendus?\b.*", r"resultados? esperados?\b.*",
         r"what success (looks|would look) like", r"(our |key )?targets",
+        r"(les |los )?(principaux |main |key |principales )?(resultats?|results?|resultados?|"
+        r"outcomes?|outputs?|produits|effets|impacts?)( \w+)? (attendus?|escomptes?|prevus?|vises|"
+        r"esperados?|previstos?|expected|planned|intended|anticipated)\b.*",
+        r"(planned|intended|anticipated|targeted) (results|outcomes|outputs)\b.*",
     ],
     MAIN_FEATURES: [
         r"(main |key |principal )?(features|characteristics|activities|achievements)\b.*",
@@ -156,6 +160,13 @@ _PATTERNS: dict[str, list[str]] = {
 _RUNS_ON = {"and", "or", "et", "ou", "y", "o", "the", "of", "to", "a", "with", "for", "in", "de",
             "des", "du", "la", "le", "les", "el", "los", "las", "en", "por", "para", "que", "which",
             "that", "by", "on", "from", "au", "aux", "à", "del", "con"}
+_GATHERING = re.compile(
+    r"\b(?:(?:of|from) (?:the|this) (?:workshop|seminar|meeting|conference|exchange|webinar|"
+    r"forum|session|review|report|compendium|study)|(?:de l['’]|du |de la |de ce |de cet )"
+    r"(?:atelier|seminaire|rencontre|reunion|conference|echange|webinaire|forum|seance|"
+    r"session|revue|rapport|etude|recueil)|(?:del |de la |de este |de esta )(?:taller|"
+    r"seminario|encuentro|reunion|conferencia|intercambio|webinario|foro|sesion|informe|"
+    r"estudio|revision|jornada))\b")
 _COMPILED = {kind: re.compile("|".join(f"(?:{p})" for p in patterns))
              for kind, patterns in _PATTERNS.items()}
 _MARKUP = re.compile(r"^[#>*_\s]+|[*_\s]+$")
@@ -201,13 +212,90 @@ def heading_kind(line: str) -> str | None:
     if not words or len(words.split()) > 14 or words.count(")") > words.count("(") \
             or (words.split()[-1] in _RUNS_ON and not marked):
         return None  # a sentence's line: "… good practices, COVID-19 adaptations) and"
+    if _GATHERING.search(words):
+        return None  # "Objectifs de l'atelier": a section of the report, not of a fiche
     # COVID headings must be short and not a bullet's sentence
     for kind, pattern in _COMPILED.items():
         if pattern.fullmatch(words):
             if kind == COVID and len(words.split()) > 9:
                 continue
             return kind
+    if text[:1].isupper() or text[:1].isdigit():  # "activity." ending a wrapped sentence
+        return heading_words_kind(words) if "(" not in text else None
     return None
+
+
+# Headings worded in ways no pattern above foresaw ("Défis rencontrés en cours de route",
+# "Key Lessons Drawn"): a short line made only of section words and of the words that go
+# around them in a heading, the first section word naming the kind. A programme's title has
+# words of its own ("Skills for Results in Casamance"), so it is not taken for one.
+_SECTION_WORDS: list[tuple[str, str]] = [
+    (OBJECTIVES, r"objectiv\w*|objectifs?|objetivos?|aims?|goals?|purposes?|finalidad|"
+                 r"propositos?|buts"),
+    (COVID, r"covid\w*|pandemi\w*|coronavirus|confinements?|lockdowns?"),
+    (CHALLENGES, r"challenges?|defis?|difficult\w*|dificultad\w*|retos?|desafios?|obstacles?|"
+                 r"obstaculos?|constraints?|contraintes?|limitations?|limites|limitaciones|"
+                 r"risks?|risques?|riesgos?|barriers?|barrieres?|barreras?|hurdles?|"
+                 r"bottlenecks?|blocages?|freins?|problems?|problemes?|problemas?|issues"),
+    (GOOD_PRACTICES, r"lessons?|lecons?|lecciones|enseignements?|learnings?|aprendizajes?|"
+                     r"takeaways?"),
+    (TESTIMONY, r"testimon\w*|temoignages?|voices?|voix|voz|voces|quotes?|citations?|citas?"),
+    (MAIN_FEATURES, r"activit\w*|features?|caracteristi\w*|descriptions?|descripcion|"
+                    r"realisations?|achievements?|logros?|results?|resultats?|"
+                    r"resultados?|outputs?|interventions?|intervenciones|approach|approche|"
+                    r"enfoque|components?|composantes?|componentes?|actions|acciones|"
+                    r"actividades|accomplishments?|progress|avancees?|avances"),
+]
+_EXPECTED = r"expected|attendus?|esperados?|previstos?|prevus?|escomptes?|intended|planned|vises"
+_AROUND = (
+    r"the|a|an|of|and|or|to|in|for|with|by|on|from|at|during|so|far|date|its|our|their|"
+    r"les?|la|l'|d'|des?|du|et|ou|en|au|aux|a|pour|par|sur|avec|pendant|durant|lors|jour|"
+    r"ce|cours|route|ses|son|sa|nos|notre|leurs?|el|los|las|del|y|o|con|para|por|un|una|une|"
+    r"durante|hasta|fecha|sus?|nuestr[oa]s?|"
+    r"main|key|major|principa(?:l|le|les|ux)|general(?:es?)?|generaux|specific|"
+    r"specifiques?|especific[oa]s?|overall|global(?:es)?|other|autres?|otr[oa]s|further|"
+    r"additional|first|initial(?:es)?|early|remaining|current|new|nouv\w*|nuev[oa]s|"
+    r"good|bonnes?|buen[oa]s|best|meilleures?|mejores|promising|prometteuses?|"
+    r"prometedoras?|immediate|long|short|medium|term|terme|plazo|"
+    r"project|projet|proyecto|programme|program|programa|initiative|iniciativa|pilot|"
+    r"phase|fase|implementation|mise|oeuvre|ejecucion|implementacion|execution|"
+    r"faced|encountered|identified|observed|achieved|obtained|reached|learned|learnt|drawn|"
+    r"rencontre\w*|identifie\w*|observe\w*|obtenu\w*|atteint\w*|realise\w*|tire\w*|"
+    r"appris\w*|enfrentad\w*|encontrad\w*|identificad\w*|observad\w*|obtenid\w*|"
+    r"alcanzad\w*|aprendid\w*|extraid\w*|to|date|ete|hasta|ahora|now|today|aujourd'hui|"
+    r"mitigation|mitigacion|attenuation|mesures|medidas|measures|and|&|-|–"
+)
+_PRACTICE_WORD = re.compile(r"practices?|pratiques?|practicas?")
+_GOOD_WORD = re.compile(r"good|best|bonnes?|meilleures?|buen[oa]s|mejores|promising|"
+                        r"prometteuses?|prometedoras?|inspiring|inspirantes?")
+_SECTION_WORD = [(kind, re.compile(pattern)) for kind, pattern in _SECTION_WORDS]
+_EXPECTED_WORD = re.compile(_EXPECTED)
+_AROUND_WORD = re.compile(_AROUND)
+
+
+def heading_words_kind(words: str) -> str | None:
+    """The kind of a heading of at most eight words, each a section word or one of the words
+    around them, and one at least a section word; None for any other line."""
+    tokens = re.findall(r"[\w'&–-]+", words.replace("’", "'"))
+    if not tokens or len(tokens) > 8:
+        return None
+    kinds = []
+    for index, token in enumerate(tokens):
+        kind = next((k for k, p in _SECTION_WORD if p.fullmatch(token)), None)
+        if kind is None and _PRACTICE_WORD.fullmatch(token) and index \
+                and _GOOD_WORD.fullmatch(tokens[index - 1]):
+            kind = GOOD_PRACTICES  # "Bonnes pratiques identifiées", not "The practices"
+        if kind is None and not (_AROUND_WORD.fullmatch(token)
+                                 or _EXPECTED_WORD.fullmatch(token)):
+            return None
+        if kind:
+            kinds.append(kind)
+    if not kinds:
+        return None
+    expected = any(_EXPECTED_WORD.fullmatch(t) for t in tokens)
+    if kinds[0] == MAIN_FEATURES and expected:
+        return EXPECTED_RESULTS  # "Résultats escomptés", "Planned outputs"
+    return kinds[0]
 
 
 EXPECTED_RESULTS_LABEL = re.compile(
@@ -243,4 +331,4 @@ def report_section(line: str) -> bool:
     words = re.sub(r"^(part|partie|parte|section|chapter|chapitre|capitulo)\s+\w+\s*[.:–-]?\s*",
                    "", words)
     words = re.sub(r"^\d+(\.\d+)*\s*", "", words)
-    return bool(_REPORT_SECTIONS.fullmatch(words))
+    return bool(_REPORT_SECTIONS.fullmatch(words)) or bool(_GATHERING.search(words))
