@@ -23,6 +23,7 @@ from .dates import find_start_duration, spelled_numbers
 from .geo import find_countries, find_world_regions
 from .indicators import find_indicators
 from .layout import (
+    BUDGET_WORDS,
     CLOSE_QUOTES,
     GENERIC_LEAD,
     GENERIC_TAIL,
@@ -415,9 +416,17 @@ def _heading_groups(lines: list[Line], kinds: list[str | None],
         seen.add(kind)
         last = kind
     several = [len({kind for _i, kind in g}) >= 2 for g in groups]
-    return [g for n, g in enumerate(groups) if several[n] or (  # a one-section fiche, headed,
-        n in headed and n and several[n - 1]  # after a fiche, before a fiche or at the end
-        and (n + 1 == len(groups) or n + 1 in headed))]
+    return [g for n, g in enumerate(groups)
+            if (n in headed or any(kind in CORE_KINDS for _i, kind in g)) and (
+        several[n] or (  # a one-section fiche, headed,
+            n in headed and n and several[n - 1]  # after a fiche, before a fiche or at the end
+            and (n + 1 == len(groups) or n + 1 in headed)))]
+
+
+# A fiche says what its programme aims at or does; headings of challenges and lessons alone,
+# under no clear header of their own, are the report's own synthesis ("3.4 Difficultés
+# partagées", "3.5 Pendant la pandémie").
+CORE_KINDS = {lx.OBJECTIVES, lx.EXPECTED_RESULTS, lx.MAIN_FEATURES, lx.NEXUS}
 
 
 def _site_field(text: str) -> bool:
@@ -1100,10 +1109,7 @@ def _hanging_entries(lines_of_value: list[str], indents: list[int]) -> list[str]
     return [clean(entry) for entry in entries if clean(entry)]
 
 
-BUDGET_LABEL = re.compile(r"(?i)^\W*(?:(?:total )?budget(?: total)?|presupuesto(?: total)?|"
-                          r"montant(?: total)?|co[uû]t(?: total)?|total cost|cost[oe] total|"
-                          r"amount|monto|"
-                          r"importe)\W*$")
+BUDGET_LABEL = re.compile(rf"(?i)^\W*(?:{BUDGET_WORDS})\W*$")
 
 
 def _budget_label(text: str) -> bool:

@@ -141,17 +141,30 @@ LABELLED = re.compile(r"^\s*(?:>\s*)?(?:[-*•]\s+)?(?:\|\s*)?(?:\*\*|__)?\s*"
                       r"(?P<value>.*?)\s*\|?\s*$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# A total amount with no funder named: "Budget", "Enveloppe financière", "Monto asignado"
+BUDGET_WORDS = (r"(?:total )?budget(?: total)?|presupuesto(?: total)?|montant(?: total)?|"
+                r"co[uû]t(?: total)?(?: du (?:projet|programme))?|total (?:project )?cost|"
+                r"cost[oe] total|(?:total )?amount|total value|(?:financial )?envelope|"
+                r"enveloppe(?: financi[eè]re)?|monto(?: total| asignado)?|importe(?: total)?|"
+                r"valor total")
 SIDEBAR_LABELS = {
-    "funders": r"funding|funders?|donors?|financ(?:ing|ed by)|(?:total )?budget|financement|"
-               r"bailleurs?(?: de fonds)?|budget total|financiaci[oó]n|financiamiento|donantes?|"
-               r"presupuesto|cofinanciaci[oó]n|source of funding|financeurs?|funded by|"
+    "funders": r"funding|funders?|donors?|financ(?:ing|ed by)|financement|"
+               r"bailleurs?(?: de fonds)?|financiaci[oó]n|financiamiento|donantes?|"
+               r"cofinanciaci[oó]n|source of funding|financeurs?|funded by|"
                r"financiador(?:es|as?)?|financian|financia|financ[ée] par|"
-               r"co[uû]t(?: total)?|total cost|cost[oe] total|montant(?: total)?",
+               r"financial partners?|partenaires? financiers?|socios? financieros?|"
+               r"co-?financement|co-?financ[ée] par|(?:co)?financiado por|supported by|"
+               r"with (?:the )?support (?:of|from)|avec le (?:soutien|concours) de|soutenu par|"
+               r"con el apoyo de|apoyado por|" + BUDGET_WORDS,
     "date": r"start(?: date)?|starting|duration|d[ée]marrage|start(?: and| /|/) ?duration|"
             r"(?:implementation )?period|dates?|timeframe|time ?frame|calendar|"
             r"d[ée]but|dur[ée]e|p[ée]riode|calendrier|d[ée]but(?: et| /|/) ?dur[ée]e|"
             r"inicio|duraci[oó]n|per[ií]odo(?: de ejecuci[oó]n)?|"
-            r"inicio(?: y| /|/) ?duraci[oó]n|fechas?|calendario",
+            r"inicio(?: y| /|/) ?duraci[oó]n|fechas?|calendario|start and end dates?|"
+            r"lifetime|timeline|(?:p[ée]riode|dur[ée]e) de mise en [oœ]uvre|"
+            r"(?:duration|period) of implementation|"
+            r"fechas? de inicio y (?:de )?fin(?:alizaci[oó]n)?|"
+            r"plazo de ejecuci[oó]n|cronograma|vigencia|dates de d[ée]but et de fin",
     "place": r"countries|country|locations?|where|geographic(?:al)? (?:scope|coverage|areas?)|"
              r"countries and (?:regions|territories|areas|locations|zones|sites)|pays|lieux?|"
              r"zones? d'intervention|localisation|pays et (?:r[ée]gions|territoires|zones?|"
@@ -162,12 +175,18 @@ SIDEBAR_LABELS = {
              r"zonas?(?: de intervenci[oó]n)?|[aá]mbito(?: geogr[aá]fico| territorial| de "
              r"(?:intervenci[oó]n|actuaci[oó]n))?|zones?|"
              r"territoires?|r[ée]gions? d'intervention|d[oó]nde|o[uù]|lugar(?:es)?|ubicaci[oó]n|"
-             r"emplacements?|sites? d'intervention|localit[ée]s?|localidades?",
+             r"emplacements?|sites? d'intervention|localit[ée]s?|localidades?|"
+             r"intervention areas?|areas? of intervention|zones? de mise en [oœ]uvre|"
+             r"couverture g[ée]ographique|communes? d'intervention|[aá]reas? de intervenci[oó]n|"
+             r"cobertura geogr[aá]fica|municipios de intervenci[oó]n",
     "partners": r"(?:implementing |main |key )?partners?(?: organi[sz]ations)?|"
                 r"acteurs(?: impliqu[ée]s| associ[ée]s)?|actores(?: implicados)?|"
                 r"stakeholders(?: involved)?|parties prenantes|"
                 r"partenaires?(?: de mise en [oœ]uvre)?|socios?|contrapartes?|aliados|"
-                r"entidades socias|organizaciones socias|consortium|consorcio",
+                r"entidades socias|organizaciones socias|consortium|consorcio|"
+                r"(?:national )?counterparts?|contreparties?(?: nationales?)?|"
+                r"contrapartes? nacional(?:es)?|in partnership with|en partenariat avec|"
+                r"instituciones socias|en alianza con|aliados estrat[ée]gicos",
     "agency": r"(?:implementing|lead|executing) (?:agency|organi[sz]ation|partner)|"
               r"agence (?:de mise en [oœ]uvre|d'ex[ée]cution|ex[ée]cutante|chef de file)|"
               r"(?:organisme|op[ée]rateur|structure) (?:de mise en [oœ]uvre|porteuse|chef de file)|"
@@ -175,10 +194,19 @@ SIDEBAR_LABELS = {
               r"agence d'ex[ée]cution|"
               r"op[ée]rateur|agencia ejecutora|entidad ejecutora|implementers?|implemented by|"
               r"implementation|"
-              r"ejecuta(?:do por)?|ejecutor(?:a|es)?|mis en [oœ]uvre par|mise en [oœ]uvre",
+              r"ejecuta(?:do por)?|ejecutor(?:a|es)?|mis en [oœ]uvre par|mise en [oœ]uvre|"
+              r"lead (?:implementing )?partner|executed by|managed by|project lead|"
+              r"ex[ée]cut[ée] par|organisme d'ex[ée]cution|ma[iî]tre d'[oœ]uvre|"
+              r"ma[iî]tre d'ouvrage(?: d[ée]l[ée]gu[ée])?|chef de file|"
+              r"porteur(?: du (?:projet|programme))?|agencia de implementaci[oó]n|"
+              r"implementado por|entidad (?:l[ií]der|gestora)|gestionado por|"
+              r"l[ií]der del consorcio|socio principal",
     "sites": r"(?:project |programme )?(?:web ?site|site(?: (?:web|internet))?|web|web ?page|"
              r"p[aá]gina web|page web|sitio(?: web)?|(?:pour )?en savoir plus|"
-             r"more information|m[aá]s informaci[oó]n|links?|liens?|enlaces?|online|en ligne|www)",
+             r"more information|m[aá]s informaci[oó]n|links?|liens?|enlaces?|online|en ligne|www|"
+             r"url|further information|plus d'informations?|site internet du (?:projet|programme)|"
+             r"sitio web del (?:proyecto|programa)|p[aá]gina del (?:proyecto|programa)|"
+             r"en l[ií]nea)",
     # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
     # for an organisation, and give no value
     "title": r"(?:(?:le|the|el) (?:projet|project|programme|program|proyecto|programa) )?"
@@ -246,8 +274,9 @@ def labelled_field(line: str) -> tuple[str, str] | None:
     # label before a dash ("Partners – …"), where "Bailleurs Union européenne – …" is a name
     dash = re.match(r"\s*(?:\*\*|__)?\s*[–—]", line[match.end("label"):]) is not None
     loose = not BULLET.match(line) and not re.search(r"[.!?]\s", label) and not dash
-    for kind, pattern in _LABEL_KINDS:  # "Démarrage (durée)", "Zones d'intervention"
-        if pattern.fullmatch(label) or (loose and _LABEL_WORDS[kind].search(label) and (
+    exact = next((kind for kind, pattern in _LABEL_KINDS if pattern.fullmatch(label)), None)
+    for kind, _pattern in _LABEL_KINDS:  # "Démarrage (durée)", "Zones d'intervention"
+        if kind == exact or (not exact and loose and _LABEL_WORDS[kind].search(label) and (
                 len(label.split()) <= 3 or "(" in label)):
             return kind, match.group("value").replace("**", "").replace("__", "")
     if SUBNATIONAL.fullmatch(label) and match.group("value").strip():

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from observatory.text import normalize
 
+from .geo import find_countries, find_world_regions
+
 OBJECTIVES = "objectives"
 EXPECTED_RESULTS = "expected_results"
 MAIN_FEATURES = "main_features"
@@ -20,12 +22,19 @@ SITES = "sites"
 TESTIMONY = "testimony"
 LESSONS = "lessons"
 
+_OUTCOMES = (r"resultats?|results?|resultados?|outcomes?|outputs?|produits|productos|extrants|"
+             r"effets|efectos|impacts?|metas")
 _PATTERNS: dict[str, list[str]] = {
     OBJECTIVES: [
         r"(the )?(main |general |specific |overall |key )?(project )?objectives?\b.*",
         r"(les )?(principaux )?objectifs?\b.*", r"(los )?(principales )?objetivos?\b.*",
         r"aims?( and objectives)?", r"goals?", r"purpose", r"(l')?objet du (projet|programme)",
         r"(el )?prop[oó]sito", r"finalidad",
+        r"(la )?finalite( (du |de l')\w+)?( et (les )?objectifs)?",
+        r"(le )?but (du |de l')\w+", r"(fin|finalidad) y (el )?proposito",
+        r"what (does|do) (the (project|programme|program|initiative)|it|we) (aim|seek|want)"
+        r" to (do|achieve|change)", r"que (busca|pretende|quiere lograr) (el (proyecto|programa)"
+        r"|la iniciativa)",
         r"what (the (project|programme|program|initiative)|it) (aims|seeks|wants|sets out) to"
         r" (do|achieve|change)",
         r"ce que (le (projet|programme)|l'initiative) (vise|cherche|veut) (a )?(faire|atteindre|"
@@ -40,9 +49,11 @@ _PATTERNS: dict[str, list[str]] = {
         r"(main |key )?expected (results|outcomes|outputs)\b.*", r"results expected",
         r"(principaux )?resultats? attendus?\b.*", r"resultados? esperados?\b.*",
         r"what success (looks|would look) like", r"(our |key )?targets",
-        r"(les |los )?(principaux |main |key |principales )?(resultats?|results?|resultados?|"
-        r"outcomes?|outputs?|produits|effets|impacts?)( \w+)? (attendus?|escomptes?|prevus?|vises|"
-        r"esperados?|previstos?|expected|planned|intended|anticipated)\b.*",
+        rf"(les |los )?(principaux |main |key |principales )?({_OUTCOMES})( (et|and|y) (les |los )?"
+        rf"({_OUTCOMES}))?( \w+)? (attendus?|escomptes?|prevus?|vises|esperados?|previstos?|"
+        r"expected|planned|intended|anticipated)\b.*",
+        r"(what|which) (results|outcomes) (are|were) expected", r"quels resultats sont attendus",
+        r"que resultados se esperan",
         r"(planned|intended|anticipated|targeted) (results|outcomes|outputs)\b.*",
     ],
     MAIN_FEATURES: [
@@ -68,7 +79,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"ce que nous (avons fait|faisons)\b.*",
         r"lo que (hicimos|hacemos)\b.*",
         r"lo que se ha (logrado|hecho|realizado)\b.*",
-        r"(breve )?(description|descripcion)( (and|et|y) .{3,40})?",
+        r"(breve |brief |short |courte )?(description|descripcion)( (and|et|y) .{3,40})?",
+        r"intervention strategy|strategie d'intervention|estrategia de intervencion",
         r"how (it|the (project|programme)) works", r"como funciona.*",
         r"(progress|avancement|avances|estado de avance)( so far| to date| du (projet|programme)|"
         r" del (proyecto|programa))?", r"ou en est (le projet|le programme|l'initiative)",
@@ -92,7 +104,11 @@ _PATTERNS: dict[str, list[str]] = {
         r"why|pourquoi|por que) "
         r".*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
         r".*\barticul\w*\b.*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
-        r"migration ?(and|&|-|–) ?development( link(age)?s?)?",
+        r"migration ?(and|&|-|–) ?development( link(age)?s?| dimension)?",
+        r"(linking|relevance (to|for)|(the )?(dimension|approche|approach|enfoque|liens?)"
+        r"( de| entre)?)( la)? migra\w* (and|et|y|&) (le |el )?(development|developpement|"
+        r"desarrollo)",
+        r"como vincula (el (proyecto|programa)|la iniciativa) la migracion (y|con) el desarrollo",
         r"(migrations?|migracion) (et|y|-|–) (developpement|desarrollo)",
         r"(la |the |les? )?(migra\w*|movilidad|mobilite|mobility|diaspora)( humana| humaine)?"
         r" (como|comme|as an?) (recurso|ressource|resource|motor|moteur|driver|engine|levier|"
@@ -130,6 +146,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(las )?practicas (a compartir|replicables|prometedoras|destacadas)\b.*",
         r"what (we|they) (have )?learn(ed|t)\b.*", r"ce que nous avons appris\b.*",
         r"lo que (hemos )?aprendi(do|mos)\b.*", r"(key )?takeaways",
+        r"what (have|did) (we|they) learn(ed|t)?", r"qu'avons-nous appris", r"que hemos aprendido",
     ],
     COVID: [
         r".*\bcovid.*", r".*\bcoronavirus\b.*", r".*\bpandemi[ca]\w*\b.*",
@@ -147,12 +164,28 @@ _PATTERNS: dict[str, list[str]] = {
         r"site (internet|web)", r"(sitio|pagina) web( del (proyecto|programa))?",
         r"enlaces?", r"liens?",
         r"more( (info|details|online))?",
+        r"(web |useful |further )?links", r"(for )?(more|further) information", r"online",
+        r"where to (find|learn) (out )?more", r"(liens|enlaces) (utiles|de interes)",
+        r"(pour |para )?(en )?(savoir|saber) (plus|mas)", r"pour plus d'informations?",
+        r"(ressources|recursos) en (ligne|linea)", r"(sur le|en la) web",
+        r"(ou|donde) (trouver|encontrar) (plus d'informations?|mas informacion)",
+        r"site internet du (projet|programme)", r"web del (proyecto|programa)",
     ],
     TESTIMONY: [
         r"testimon(y|ies|ial)s?", r"temoignages?", r"testimonios?", r"(a )?story from the field",
         r"voices?( from the (field|project|ground))?", r"in (their|her|his) (own )?words",
-        r"voix( du terrain| du projet)?", r"paroles? (de|d')\w+.*",
-        r"voz|voces( del (proyecto|terreno|programa))?", r"en primera persona",
+        r"voix( du terrain| du projet)?", r"paroles? (de |d')\w+.*",
+        r"(la |le |les |el |the )?(temoignages?|testimon(y|ies|ios?)|voix|voz|voces|voices?|"
+        r"recits?|relatos?|stor(y|ies))"
+        r" (d'une?|de la|des|du|del|de los|de las|de una?|de|from the|from an?|of the|of an?|"
+        r"desde el|from) \w+( \w+)?",
+        r"(an? |the )?(beneficiary|participant|migrant|returnee)('s|s')? (testimon(y|ies)|stor"
+        r"(y|ies)|voices?)", r"(beneficiary|participant) testimon(y|ies)",
+        r"success stor(y|ies)|stories of change|human interest stor(y|ies)",
+        r"histoires? de (reussite|vie|changement)|historias? de (exito|vida|cambio)|"
+        r"casos? de exito", r"ils temoignent|elles temoignent", r"la parole (aux?|a la) \w+",
+        r"regards? d'acteurs?",
+        r"(la )?(voz|voces)( del (proyecto|terreno|programa))?", r"en primera persona",
         r"(a |key )?quotes?", r"citations?", r"citas?",
     ],
 }
@@ -170,8 +203,25 @@ _GATHERING = re.compile(
 _COMPILED = {kind: re.compile("|".join(f"(?:{p})" for p in patterns))
              for kind, patterns in _PATTERNS.items()}
 _MARKUP = re.compile(r"^[#>*_\s]+|[*_\s]+$")
-_NUMBERING = re.compile(r"^(\d+[.)]|[ivx]+[.)]|[a-z][.)])\s+")
+_NUMBERING = re.compile(r"^(\d{1,2}(\.\d{1,2})+[.)]?|\d+[.)]|[ivx]+[.)]|[a-z][.)])\s+")
+# "What were the main challenges?", "Quels sont les objectifs du projet ?": the section asked
+_QUESTION_LEAD = re.compile(
+    r"^(what (are|were|is|was|have been) (the|our)|quel(le)?s? (sont|ont ete|est|etaient|etait|a"
+    r" ete) (les?|la|nos|notre)|cuales (son|fueron|han sido) (los|las|nuestr[oa]s)|cual (es|fue|"
+    r"ha sido) (el|la|nuestr[oa]))\s+")
+# A programme's name and title, not a heading: "Good Practices in … Governance (GPLMG)",
+# "LINKS – Linking Migration and Local Development …"
+_ACRONYM_END = re.compile(r"\((?=[^)]*[A-Z]{2})[A-Z][\w&.+-]{1,14}\)\s*$")
+_KEY_DASH = re.compile(r"^[A-Z0-9][A-Z0-9&+-]{1,15}\s+[–—-]\s+\S")
 _URL = re.compile(r"https?://\S+|www\.\S+")
+
+
+def _names_a_programme(text: str) -> bool:
+    """A title that reads like a heading but names its programme or its country: "Retos y
+    oportunidades de la migración laboral entre España y Marruecos"."""
+    if _ACRONYM_END.search(text) or (_KEY_DASH.match(text) and "covid" not in text.lower()):
+        return True
+    return len(text.split()) > 3 and bool(find_countries(text) or find_world_regions(text))
 
 
 @lru_cache(maxsize=65536)  # a pure function of one line, asked of the same lines often
@@ -192,11 +242,13 @@ def heading_kind(line: str) -> str | None:
     if colon and inline.strip() and len(label) <= 40:  # "Website: forthcoming"
         label_words = _NUMBERING.sub("", normalize(_MARKUP.sub("", label))).strip()
         if _COMPILED[SITES].fullmatch(label_words):
-            return SITES
+            return None if _names_a_programme(text) else SITES  # not "Enlaces: migración y …"
         kinds = [kind for kind, p in _COMPILED.items() if p.fullmatch(label_words)]
         inline_words = normalize(_MARKUP.sub("", inline)).strip(" .")
         if kinds and len(inline_words.split()) <= 5 and (_COMPILED[kinds[0]].fullmatch(
-                inline_words) or inline_words.endswith("?")):
+                inline_words) or inline_words.endswith("?") or (kinds[0] == COVID and re.match(
+                    r"(\w+ )?(adapt|respon|respuesta|reponse|riposte|mesures|measures|medidas)",
+                    inline_words))):
             return kinds[0]  # "Migration and development: why it matters", "…: quel lien ?"
         if kinds:
             return None  # "Objective: To improve …" is a run-in heading with its text
@@ -207,7 +259,10 @@ def heading_kind(line: str) -> str | None:
     words = normalize(text).rstrip(":").strip()
     words = _NUMBERING.sub("", words).strip(" :-–")
     words = re.sub(r"\s*\([^()]{1,40}\)$", "", words)  # "Results to date (December 2022)"
-    words = re.sub(r"\s*/\s*", " and ", words).rstrip(" ?")  # "… / good practices", "…?"
+    question = words.endswith("?")
+    words = re.sub(r"\s*/\s*", " and ", words).rstrip(" ?").lstrip("¿ ")  # "… / x", "…?"
+    if question:
+        words = _QUESTION_LEAD.sub("", words)
     marked = stripped.startswith(("#", "**", "__")) or stripped.endswith(":")
     if not words or len(words.split()) > 14 or words.count(")") > words.count("(") \
             or (words.split()[-1] in _RUNS_ON and not marked):
@@ -219,7 +274,7 @@ def heading_kind(line: str) -> str | None:
         if pattern.fullmatch(words):
             if kind == COVID and len(words.split()) > 9:
                 continue
-            return kind
+            return None if _names_a_programme(text) else kind
     if text[:1].isupper() or text[:1].isdigit():  # "activity." ending a wrapped sentence
         return heading_words_kind(words) if "(" not in text else None
     return None

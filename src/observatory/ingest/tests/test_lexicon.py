@@ -1,9 +1,13 @@
 """Section headings: the patterns, the word-based fallback and the report's own sections."""
 
+import csv
+from pathlib import Path
+
 import pytest
 
 from observatory.ingest import lexicon as lx
 from observatory.ingest.extract import extract_fiches
+from observatory.ingest.layout import labelled_field
 
 
 @pytest.mark.parametrize("line,kind", [
@@ -64,3 +68,100 @@ La saison des pluies ralentit les chantiers.
     assert [f.key for f in fiches] == ["PACTE-Jeunes"]
     assert fiches[0].value("challenges") == "La saison des pluies ralentit les chantiers."
     assert lx.report_section("Objectifs de l'atelier et méthodologie")
+
+
+# -- the genre's vocabulary: headings, key-facts labels and programme titles written by a
+# colleague who never saw the extractor (tests/data/vocabulary, see docs/ingest-ground-truth.md)
+
+VOCABULARY = Path(__file__).resolve().parents[4] / "tests" / "data" / "vocabulary"
+LABEL_KINDS = {"funders": {"funders"}, "budget": {"funders", "budget"},
+               "start_duration": {"date"}, "places": {"place"}, "partners": {"partners"},
+               "agency": {"agency"}, "sites": {"sites"}, "none": {None}}
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with (VOCABULARY / name).open(encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def test_every_heading_of_the_vocabulary_opens_its_section():
+    wrong = [(r["heading"], r["field"], lx.heading_kind(r["heading"]))
+             for r in rows("headings.tsv")
+             if lx.heading_kind(r["heading"]) != (None if r["field"] == "none" else r["field"])]
+    assert wrong == []
+
+
+def test_every_key_facts_label_of_the_vocabulary_gives_its_kind():
+    wrong = []
+    for r in rows("labels.tsv"):
+        field = labelled_field(f"{r['label']}: {r['value']}")
+        if (field and field[0]) not in LABEL_KINDS[r["kind"]]:
+            wrong.append((r["label"], r["kind"], field))
+    assert wrong == []
+
+
+def test_no_programme_title_of_the_vocabulary_reads_as_a_heading():
+    assert [(r["line"], lx.heading_kind(r["line"])) for r in rows("titles.tsv")
+            if lx.heading_kind(r["line"])] == []
+
+
+def test_the_report_s_synthesis_of_challenges_and_covid_is_no_fiche():
+    text = """Réseau Migration, Territoires et Développement (MTD)
+
+3. Enseignements transversaux
+
+3.4 Difficultés partagées
+
+Les équipes citent la rotation des agents communaux.
+
+3.5 Pendant la pandémie de COVID-19
+
+Les restrictions de 2020 ont obligé les programmes à revoir leurs activités.
+
+Annexe : fiches
+
+PACTE-Jeunes
+
+Emploi des jeunes dans la région de Kayes
+
+Objectifs
+
+Améliorer l'insertion économique des jeunes.
+
+Principaux défis
+
+La saison des pluies ralentit les chantiers.
+"""
+    fiches = extract_fiches(text)
+    assert [f.key for f in fiches] == ["PACTE-Jeunes"]
+
+
+def test_a_lead_partner_is_the_implementer_and_an_agency_s_name_no_label():
+    assert labelled_field("Lead partner: Italian Agency for Development Cooperation")[0] \
+        == "agency"
+    assert labelled_field("Líder del consorcio: FIIAPP")[0] == "agency"
+    assert labelled_field("Partenaires financiers : AFD (9 M€)")[0] == "funders"
+    text = """PAGIM
+
+Gouvernance inclusive des migrations dans les régions de Tambacounda et de Kédougou
+
+Mise en œuvre Expertise France
+Démarrage janvier 2019
+Durée 48 mois
+Pays Sénégal
+
+Partenaires
+
+Agence régionale de développement (ARD) de Tambacounda
+Direction générale d’appui aux Sénégalais de l’extérieur (DGASE)
+
+Objectifs
+
+Mieux prendre en compte les migrations dans la planification locale.
+
+Principales caractéristiques
+
+Les communes réunissent des cadres de concertation.
+"""
+    fiche, = extract_fiches(text)
+    assert "Agence régionale de développement (ARD) de Tambacounda" in fiche.values("partners")
