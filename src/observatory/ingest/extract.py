@@ -28,6 +28,7 @@ from .layout import (
     GENERIC_LEAD,
     GENERIC_TAIL,
     LABELLED,
+    NAME_GOES_ON,
     OPEN_QUOTES,
     SENTENCE_END,
     SIDEBAR_MAX,
@@ -212,7 +213,8 @@ def _prose(title: str) -> bool:
 
 
 RULE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
-NUMBERED_HEADING = re.compile(r"^(\d{1,2})[.)]\s+[A-ZÀ-Ý][^.;:]{2,70}$")
+NUMBERED_HEADING = re.compile(r"^(\d{1,2})(?:[.)]\s+|\s{2,}|\s(?=[A-ZÀ-Ý][a-zà-ÿ]))"
+                              r"[A-ZÀ-Ý][^.;:]{2,70}$")  # "3. Profiles", "3  Programme fiches"
 
 
 def _next_report_number(lines: list[Line], kinds: list[str | None], first: int) -> str | None:
@@ -222,7 +224,7 @@ def _next_report_number(lines: list[Line], kinds: list[str | None], first: int) 
     for line in reversed(lines[:first]):
         match = NUMBERED_HEADING.match(line.stripped.strip("*_ "))
         if match and kinds[line.index] is None and _opens_paragraph(lines, line):
-            return rf"^{int(match.group(1)) + 1}[.)]\s+[A-ZÀ-Ý][^.;:]{{2,70}}$"
+            return rf"^{int(match.group(1)) + 1}(?:[.)]\s+|\s+)[A-ZÀ-Ý][^.;:]{{2,70}}$"
     return None
 
 
@@ -499,6 +501,9 @@ KEY_LABEL = re.compile(r"(?i)^(?:short name|acronym|nombre corto|siglas?|acr[oó
                        r"\s*(?::\s*|\t+)")
 
 
+SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:[.)]|(?:\.\d{1,2})+\.?)\s+")
+
+
 def _key_text(text: str) -> str:
     """A key line's text without a "Short name:" label or a section number ("3.1  PAIDS")."""
     text = clean(KEY_LABEL.sub("", text.strip()))  # the label first: clean folds its tab
@@ -540,8 +545,8 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         return _ordinal_header(lines, [ln for ln in lines[numbered.index:first_heading]
                                        if not ln.blank and not RULE.match(ln.text)])
     for line in reversed(lines[previous_heading + 1:first_heading]):  # "4. KEY – Title"
-        pair = _key_and_title(clean(line.text))
-        if pair and re.match(r"\s*\d{1,2}[.)]\s", line.text) and _opens_paragraph(lines, line):
+        pair = _key_and_title(SECTION_NUMBER.sub("", clean(line.text)))  # "3.1  KEY: Title"
+        if pair and SECTION_NUMBER.match(line.text) and _opens_paragraph(lines, line):
             key, title = pair
             return _Header(key, title, _part_of(line, key), _part_of(line, title), line.index,
                            line.index, STRONG_HEADER)
@@ -582,12 +587,15 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
     if header.title_line is None or header.title_line.index != header.last_line:
         return
     index = header.last_line + 1
+    numbered = SECTION_NUMBER.match(lines[header.title_line.index].text) is not None  # "3.3  K: T"
     while index < len(lines) and index - header.last_line <= 2:
         line = lines[index]
         words = header.title.split()
+        run_on = numbered and index == header.last_line + 1 and word_count(line.stripped) <= 6 \
+            and not is_sidebar_title(line.text) and not label_alone(line.text)
         if line.blank or kinds[index] is not None or _sidebar_label_line(line.text) \
                 or is_bullet(line.text) or header.title.endswith(SENTENCE_END) \
-                or not (line.stripped[:1].islower() or words[-1] in CONNECTORS) \
+                or not (line.stripped[:1].islower() or words[-1] in CONNECTORS or run_on) \
                 or len(words) + word_count(line.stripped) > 30:
             return
         found = _parenthesised_key(header.title + " " + _title_text(line.text))
@@ -704,7 +712,9 @@ def _opens_paragraph(lines: list[Line], line: Line) -> bool:
     """A short line after a blank one: a heading, also where a PDF's text has no blank line
     between a heading and its text."""
     before = lines[line.index - 1] if line.index > 0 else None
-    return (before is None or before.blank) and (len(line.stripped) <= 60 or _alone(lines, line))
+    return (before is None or before.blank) and (
+        len(" ".join(line.stripped.split())) <= 60 or _alone(lines, line)
+        or (SECTION_NUMBER.match(line.text) is not None and word_count(line.stripped) <= 16))
 
 
 def _alone(lines: list[Line], line: Line) -> bool:
@@ -1185,7 +1195,6 @@ def _partner_names(value: str) -> list[str]:
 
 
 # a part that goes on with its name: "Ministère de l'Administration, de la Décentralisation"
-NAME_GOES_ON = re.compile(r"(?i)(?:de la|de l['’]|del?|du|des|of|for|pour|para)\s")
 
 
 def _funder_lines(lines_of_value: list[str]) -> str:
@@ -1589,7 +1598,12 @@ def _funders_of(text: str) -> list[dict]:
         currency = monies[0].currency if monies else None
         if name or amount is not None:
             funders.append({"name": name, "amount": _number(amount), "currency": currency})
-    return funders
+    named = [f for f in funders if not TOTAL_NAME.match(f["name"])]
+    return named if named else funders  # "Total: EUR 4.2 million" under the funders is no funder
+
+
+TOTAL_NAME = re.compile(r"(?i)^(?:total|grand total|montant total|total g[ée]n[ée]ral|"
+                        r"total budget|budget total|costo total|co[uû]t total)$")
 
 
 def _number(amount: Decimal | None) -> int | float | None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from .lexicon import heading_kind
+from .money import find_money
 
 BULLET = re.compile(r"^\s*(?:[-•*–·▪◦‣]|\d{1,2}[.)]|[a-z][.)]|\(\w\))\s+")
 URL = re.compile(r"<?(https?://[^\s<>()\"']+|www\.[^\s<>()\"']+)>?")
@@ -275,12 +276,29 @@ def labelled_field(line: str) -> tuple[str, str] | None:
     dash = re.match(r"\s*(?:\*\*|__)?\s*[–—]", line[match.end("label"):]) is not None
     loose = not BULLET.match(line) and not re.search(r"[.!?]\s", label) and not dash
     exact = next((kind for kind, pattern in _LABEL_KINDS if pattern.fullmatch(label)), None)
+    named = None if exact else _label_before_a_name(label, match.group("value"))
+    if named is not None:  # "Funding HADC: EUR 6.8 million": a table row that lost its gap
+        at = line.find(named[1], match.start("label")) + len(named[1])
+        return named[0], line[at:].strip().strip("|").strip().replace("**", "")
     for kind, _pattern in _LABEL_KINDS:  # "Démarrage (durée)", "Zones d'intervention"
         if kind == exact or (not exact and loose and _LABEL_WORDS[kind].search(label) and (
                 len(label.split()) <= 3 or "(" in label)):
             return kind, match.group("value").replace("**", "").replace("__", "")
     if SUBNATIONAL.fullmatch(label) and match.group("value").strip():
         return "place", match.group("value").replace("**", "").replace("__", "")
+    return None
+
+
+def _label_before_a_name(label: str, value: str) -> tuple[str, str] | None:
+    """(kind, label words) of a label that runs into the first name of its value: "Funding
+    HADC" before ": EUR 6.8 million", "Funding European Union" before ": EUR 3 million"."""
+    words = label.split()
+    for size in (3, 2, 1):
+        lead, rest = " ".join(words[:size]), words[size:]
+        kind = label_kind(lead) if rest else None
+        if kind in ("funders", "partners", "agency") and rest[0][:1].isupper() and (
+                re.fullmatch(r"[A-Z][A-Z0-9&-]+", rest[0]) or find_money(value)):
+            return kind, lead
     return None
 
 
@@ -360,10 +378,17 @@ def _beside_blank_or_furniture(lines: list[Line], index: int) -> bool:
 def _runs_on(before: Line, after: Line) -> bool:
     """The text after a page break goes on with the sentence before it."""
     first = after.stripped[:1]
-    return not before.stripped.endswith(SENTENCE_END) or (first.islower() and not is_bullet(
-        after.text))
+    if first.islower() and not is_bullet(after.text):
+        return True
+    if before.stripped.endswith(SENTENCE_END) or is_bullet(after.text) \
+            or is_heading(after.text) or re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-Ý]",
+                                                    after.stripped):
+        return False  # the next page opens with a list, a heading or a numbered section
+    return not re.match(r"[—–-]\s*[A-ZÀ-Ý]", before.stripped)  # "— Amina K., …" signs a quote
 
 
+# Words that carry a name on after its first word: "Municipalities of Cúcuta" is no label
+NAME_GOES_ON = re.compile(r"(?i)(?:de la|de l['’]|del?|du|des|of|for|pour|para)\s")
 SPACED_RUN = 3  # label lines within a few lines of each other that make a table of key facts
 
 
@@ -387,7 +412,7 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
             label = " ".join(words[:size])
             kind = label_kind(label) or ("place" if SUBNATIONAL.fullmatch(label) else None)
             if len(words) > size and label[:1].isupper() and kind not in (
-                    None, "title") and words[size]:
+                    None, "title") and words[size] and not NAME_GOES_ON.match(words[size] + " "):
                 labels[line.index] = len(label)
                 break
     marked = list(lines)

@@ -1375,3 +1375,70 @@ def test_reports_once_held_out_stay_above_090(report):
     fiches = [f.as_dict() for f in extract_fiches(text)]
     result = evaluate(load(report.with_suffix(".json")), fiches)
     assert result.total.f1 >= 0.90, result.report()
+
+
+LEARNING_REVIEW = """3  Programme fiches
+Each fiche follows the workshop's template.
+
+3.1  SAFE-EA: Fair Labour Mobility in East Africa
+Key facts
+
+Funding HADC: EUR 6.8 million European Union (co-financing): EUR 1.5 million
+
+Period March 2021 – August 2024 (42 months)
+Countries Kenya, Uganda
+
+Objective
+Safer and fairer labour migration from Kenya and Uganda.
+
+Challenges
+• Recruitment agencies are numerous and often informal.
+
+Voices from the field
+“The orientation told me to keep my passport with me.”
+— Amina K., domestic worker
+
+Page 4 of 11
+
+HADC  |  Annual Learning Review 2023
+
+3.2   RESTART:  Sustainable  Reintegration  of  Returning  Labour
+Migrants in Tajikistan
+Key facts
+
+Funding
+HADC: EUR 3.5 million
+Municipalities of Khujand and Bokhtar: EUR 0.7 million (in kind)
+Total: EUR 4.2 million
+Start / duration July 2022, 36 months
+Country Tajikistan
+
+Objective
+Returning migrants find work or start a business at home.
+
+Main features
+Returnee counsellors work in twelve jamoats.
+
+4  Cross-cutting lessons
+Working through public institutions pays off, but takes time.
+
+Page 5 of 11
+
+HADC  |  Annual Learning Review 2023
+"""
+
+
+def test_numbered_key_and_title_headers_of_a_learning_review():
+    first, second = extract_fiches(LEARNING_REVIEW)
+    assert (first.key, second.key) == ("SAFE-EA", "RESTART")
+    assert second.value("title") == \
+        "Sustainable Reintegration of Returning Labour Migrants in Tajikistan"  # wrapped
+    assert first.values("funders") == [  # the label ran into the first funder's name
+        {"name": "HADC", "amount": 6_800_000, "currency": "EUR"},
+        {"name": "European Union (co-financing)", "amount": 1_500_000, "currency": "EUR"}]
+    assert second.values("funders") == [  # the total is no funder; "of" carries a name on
+        {"name": "HADC", "amount": 3_500_000, "currency": "EUR"},
+        {"name": "Municipalities of Khujand and Bokhtar", "amount": 700_000, "currency": "EUR"}]
+    assert first.value("testimony") == "The orientation told me to keep my passport with me."
+    assert second.value("main_features") == \
+        "Returnee counsellors work in twelve jamoats."  # "4  Cross-cutting lessons" ends it
