@@ -455,7 +455,23 @@ def _stops_header_search(line: Line, kind: str | None) -> bool:
 
 
 def _continues_label(lines: list[Line], index: int) -> bool:
-    """An indented line under a "Label : value" line, which continues its value."""
+    """A line under a "Label : value" line which continues its value: indented, or the
+    rest of a list of names ("Partenaires : A ; B ;" over "C ; D")."""
+    at = index - 1
+    while at >= 0 and index - at <= 4 and not lines[at].blank:
+        field = _sidebar_label_line(lines[at].text)
+        if field is not None:
+            if field[0] not in WRAPPING_KINDS or not field[1].strip():
+                break
+            labelled = (lines[at], field)
+            for following in lines[at + 1:index + 1]:  # each line goes on with the value
+                if not _wraps_value(labelled, following):
+                    break
+                labelled = _joined_value(labelled, following)
+            else:
+                return True
+            break
+        at -= 1
     if _indent(lines[index]) < 2:
         return False
     at = index - 1
@@ -507,7 +523,18 @@ SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:[.)]|(?:\.\d{1,2})+\.?)\s+")
 def _key_text(text: str) -> str:
     """A key line's text without a "Short name:" label or a section number ("3.1  PAIDS")."""
     text = clean(KEY_LABEL.sub("", text.strip()))  # the label first: clean folds its tab
-    return KEY_LABEL.sub("", re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+", "", text))
+    text = KEY_LABEL.sub("", re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+", "", text))
+    note = re.search(r"\s*\(([^()]{3,40})\)$", text)  # "JAPPANDO (Sénégal)", "X (Mali / France)"
+    if note and note.start() and not re.sub(r"[\s,;/&–-]|\b(?:et|and|y)\b", "", _without_countries(
+            note.group(1))):
+        text = text[:note.start()]
+    return text
+
+
+def _without_countries(text: str) -> str:
+    for mention in reversed(find_countries(text)):
+        text = text[:mention.start] + text[mention.end:]
+    return text
 
 
 def _title_text(text: str) -> str:
@@ -557,6 +584,7 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         line = lines[index]
         if not line.blank and not _sidebar_label_line(line.text) and not _inline_site(line) \
                 and not _continues_label(lines, index) and not line.listed \
+                and not is_sidebar_title(line.text) \
                 and not (index + 1 < len(lines) and lines[index + 1].listed) \
                 and not RULE.match(line.text):  # a title's "=====" underline
             if _stops_header_search(line, kinds[index]):
@@ -895,7 +923,7 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
             continue
         close_cell()
         cell_kind = None
-        several = _slashed_fields(line.text)
+        several = _slashed_fields(line.text) or _dashed_fields(line.text)
         if several:
             found.extend((line, one) for one in several)
             used.add(line.index)
@@ -953,6 +981,16 @@ def _slashed_fields(text: str) -> list[tuple[str, str]]:
     if len(parts) == 2 and not all(":" in part for part in parts):
         return []  # "Periodo: 2021 | Ámbito: Colombia" is two fields; "A | B" may be one
     return labelled if len(labelled) >= 2 else []
+
+
+def _dashed_fields(text: str) -> list[tuple[str, str]]:
+    """"Démarrage : avril 2022 – durée prévue : 36 mois": two labelled values joined by a dash,
+    each with its own colon (a dash between dates stays inside one value)."""
+    parts = re.split(r"\s+[–—-]\s+", text.strip().strip("*_"))
+    fields = [labelled_field(part) if ":" in part else None for part in parts]
+    if len(parts) < 2 or any(f is None or f[0] == "title" for f in fields):
+        return []
+    return [f for f in fields if f is not None]
 
 
 def _leading_field(part: str) -> tuple[str, str] | None:

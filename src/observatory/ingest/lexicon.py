@@ -299,7 +299,7 @@ _SECTION_WORDS: list[tuple[str, str]] = [
                     r"realisations?|achievements?|logros?|results?|resultats?|"
                     r"resultados?|outputs?|interventions?|intervenciones|approach|approche|"
                     r"enfoque|components?|composantes?|componentes?|actions|acciones|"
-                    r"actividades|accomplishments?|progress|avancees?|avances"),
+                    r"actividades|accomplishments?|progress|avancees?|avances|avancement"),
 ]
 _EXPECTED = r"expected|attendus?|esperados?|previstos?|prevus?|escomptes?|intended|planned|vises"
 _AROUND = (
@@ -318,7 +318,9 @@ _AROUND = (
     r"rencontre\w*|identifie\w*|observe\w*|obtenu\w*|atteint\w*|realise\w*|tire\w*|"
     r"appris\w*|enfrentad\w*|encontrad\w*|identificad\w*|observad\w*|obtenid\w*|"
     r"alcanzad\w*|aprendid\w*|extraid\w*|to|date|ete|hasta|ahora|now|today|aujourd'hui|"
-    r"mitigation|mitigacion|attenuation|mesures|medidas|measures|and|&|-|–"
+    r"mitigation|mitigacion|attenuation|mesures|medidas|measures|and|&|-|–|"
+    r"premiers?|premieres?|primer[oa]s?|etat|estado|mi-parcours|mid-term|midterm|medio|"
+    r"termino|state|status"
 )
 _PRACTICE_WORD = re.compile(r"practices?|pratiques?|practicas?")
 _GOOD_WORD = re.compile(r"good|best|bonnes?|meilleures?|buen[oa]s|mejores|promising|"
@@ -331,7 +333,7 @@ _AROUND_WORD = re.compile(_AROUND)
 def heading_words_kind(words: str) -> str | None:
     """The kind of a heading of at most eight words, each a section word or one of the words
     around them, and one at least a section word; None for any other line."""
-    tokens = re.findall(r"[\w'&–-]+", words.replace("’", "'"))
+    tokens = re.findall(r"\w+'|[\w&–-]+", words.replace("’", "'"))  # "d'avancement": two
     if not tokens or len(tokens) > 8:
         return None
     kinds = []

@@ -1442,3 +1442,61 @@ def test_numbered_key_and_title_headers_of_a_learning_review():
     assert first.value("testimony") == "The orientation told me to keep my passport with me."
     assert second.value("main_features") == \
         "Returnee counsellors work in twelve jamoats."  # "4  Cross-cutting lessons" ends it
+
+
+CAPITALISATION = """2. Expériences de terrain
+
+2.1 JAPPANDO (Sénégal)
+Gouvernance locale des migrations dans les régions de Sédhiou et de Kolda
+
+En bref
+Porteur : Conseil départemental de Sédhiou
+Financement : AFD – 2,8 M€
+Calendrier : janvier 2020 – décembre 2023 (48 mois)
+
+Objectifs
+Associer la diaspora à la planification locale.
+
+Principales réalisations
+Les communes ont adopté leurs profils migratoires.
+
+Témoignage
+« Le projet de la diaspora figure dans le plan de la commune. »
+— Mamadou Sané, président d’une association installée à
+Montreuil
+
+2.2 MADINATI (Maroc)
+Des arrondissements accueillants : inclusion des migrants à Tanger et
+à Tétouan
+
+En bref
+Partenaires  :  Commune  de  Tanger  ;  Commune  de  Tétouan  ;  Conseil  de  la  région
+Tanger-Tétouan-Al Hoceïma ; Entraide nationale ; Association Maghreb Solidarités
+Financement : Coopération belge (Enabel) – 3,2 M€
+Démarrage : avril 2022 – durée prévue : 36 mois
+
+Objectif
+Améliorer l’accès des personnes migrantes aux services municipaux.
+
+État d’avancement à mi-parcours
+Quatre espaces d’accueil sur six fonctionnent.
+
+Difficultés
+• Le démarrage a été retardé de six mois.
+
+Premières bonnes pratiques
+• Associer les associations de migrants dès la conception des espaces.
+"""
+
+
+def test_a_capitalisation_booklet_with_country_notes_and_en_bref_boxes():
+    first, second = extract_fiches(CAPITALISATION)
+    assert (first.key, second.key) == ("JAPPANDO", "MADINATI")  # without "(Sénégal)"
+    assert second.value("title") == \
+        "Des arrondissements accueillants : inclusion des migrants à Tanger et à Tétouan"
+    assert "Association Maghreb Solidarités" in second.values("partners")
+    assert (second.values("start"), second.values("duration_months")) == (["2022-04"], [36])
+    assert second.value("main_features") == "Quatre espaces d’accueil sur six fonctionnent."
+    assert second.values("challenges") == ["Le démarrage a été retardé de six mois."]
+    assert second.values("good_practices") == [
+        "Associer les associations de migrants dès la conception des espaces."]
