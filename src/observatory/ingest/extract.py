@@ -1606,11 +1606,24 @@ def _funder_parts(text: str) -> list[str]:
         priced = [bool(find_money(part)) for part in weak]
         run_start = 0
         for n, part in enumerate(weak):
-            if not priced[n] and any(priced[n + 1:]):
+            if (not priced[n] and any(priced[n + 1:])) or _acronym_goes_on(weak, run_start, n):
                 continue  # the name goes on in the next part
             parts.append(strong[starts[run_start]:starts[n] + len(part)])
             run_start = n + 1
     return parts
+
+
+def _acronym_goes_on(parts: list[str], first: int, n: int) -> bool:
+    """The name begun in part ``first`` goes on past part ``n`` into a later part whose acronym
+    spells them all: "UK Foreign", "Commonwealth" before "Development Office (FCDO)"."""
+    for later in range(n + 1, min(n + 3, len(parts))):
+        acronym = re.search(r"\(([A-Z]{3,8})\)\s*$", parts[later])
+        if acronym:
+            def initials(text: str) -> str:
+                return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", text.split("(")[0]))
+            return not initials(parts[later]).endswith(acronym.group(1)) and initials(
+                " ".join(parts[first:later + 1])).endswith(acronym.group(1))
+    return False
 
 
 def _add_funders(fiche: Fiche, cell: Block) -> None:

@@ -263,6 +263,9 @@ def heading_kind(line: str) -> str | None:
     words = re.sub(r"\s*/\s*", " and ", words).rstrip(" ?").lstrip("¿ ")  # "… / x", "…?"
     if question:
         words = _QUESTION_LEAD.sub("", words)
+    if stripped.endswith(":") and len(words.split()) > 8 and re.match(
+            r"(the|this|these|our|les?|la|ce|ces|nos|el|los|las|este|estos|nuestros) ", words):
+        return None  # "The four projects cover different entry points to the … nexus:"
     marked = stripped.startswith(("#", "**", "__")) or stripped.endswith(":")
     if not words or len(words.split()) > 14 or words.count(")") > words.count("(") \
             or (words.split()[-1] in _RUNS_ON and not marked):

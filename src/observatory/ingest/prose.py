@@ -19,15 +19,18 @@ FUNDED = re.compile(
     r"(?i)\b(?:funded|financed|co-?funded|commissioned|financ[ée]e?s?|cofinanc[ée]e?s?|financiad[oa]s?|"
     r"cofinanciad[oa]s?)\s+(?:by|par|por)\s+(?P<rest>.+)")
 FUNDER_END = re.compile(r"\s*(?:\((?=[^)]*\d)|,\s+(?![A-ZÀ-Ý])|(?i:\s(?:à hauteur|for a total|"
-                        r"for|with|and (?:is )?implemented|et (?:est )?mis|y (?:es )?ejecutad|"
+                        r"for (?=an? |the |\d|[A-Z]{3}\b|[€$£])|with|and (?:is )?implemented|"
+                        r"et (?:est )?mis|y (?:es )?ejecutad|"
                         r"avec|con un|pour|para|et par|and by|y por)\b))")
 ALSO_BY = re.compile(r"(?i)\s(?:et|and|y|ainsi que)\s+(?:aussi\s+|also\s+|tambi[ée]n\s+)?"
                      r"(?:(?:co-?funded|co-?financed|cofinanc[ée]e?|cofinanciad[oa])\s+)?"
                      r"(?:par|by|por)\s+(?P<rest>[A-ZÀ-Ýl].+)")  # "… et (cofinancé) par X"
 BEGAN = re.compile(r"(?i)\b(?:began|begun|commenced|arranc[óo]|comenz[óo]|inici[óo]|"
                    r"d[ée]marr[ée]e?|a d[ée]but[ée])\s+(?=(?:in|en)\b)")
-EXTENSION = re.compile(r"(?i)\b(?:ampliad[oa]|prorrogad[oa]|extended|prolong[ée]e?)\s+"
-                       r"(?:en|by|de|d['’]|por)\s+(?P<terms>\d{1,2}\s*(?:months?|mois|meses))")
+EXTENSION = re.compile(r"(?i)\b(?:(?:ampliad[oa]|prorrogad[oa]|extended|prolong[ée]e?)\s+"
+                       r"(?:en|by|de|d['’]|por)\s+(?P<terms>\d{1,2}\s*(?:months?|mois|meses))|"
+                       r"(?:granted|given|received|obtained|got)\s+an?\s+(?P<more>\d{1,2})[- ]month"
+                       r"s?\s+(?:no-cost\s+|cost-free\s+)?extension)")
 MONEY_FROM = re.compile(r"^\s*(?:(?:aportad[oa]s|otorgad[oa]s|provided|contributed|granted|"
                         r"apport[ée]s|octroy[ée]s|accord[ée]s)\s+(?:por|by|par)\s+"
                         r"(?:la |el |los |las |the |le |les |l['’])?|"
@@ -40,7 +43,8 @@ PARTNERS = re.compile(
     r"en partenariat avec|en collaboration avec|avec l['’]appui de|aux côtés de|"
     r"en alianza con|junto con|en colaboraci[oó]n con|en asociaci[oó]n con|"
     r"(?:works|operates|intervient|travaille|trabaja|opera)\s+(?:in|en|dans|à)\s[^.;]{1,150}?"
-    r"\s(?:with|avec|con)|"  # "It works in the Ashanti Region (Kumasi) with A, B and C"
+    r"(?<!\band)(?<!\bet)(?<!\by)\s(?:with|avec|con)|"  # "It works in … (Kumasi) with A, B and C",
+    # not "… in Senegal and with associations in Turin"
     r"(?:implemented|carried out|run|led|mise? en (?:œ|oe)uvre|ejecutad[oa]|implementad[oa]|"
     r"llevad[oa] a cabo) (?:by|par|por) [A-ZÀ-Ý][^,.;]{1,60}? (?:with|avec|con)|"
     r"(?:ses|its|their|sus|leurs) (?:principaux |main |key )?(?:partenaires|partners|socios)"
@@ -75,11 +79,19 @@ ARTICLED_NAME_SEPARATORS = re.compile(
     r"las )[A-ZÀ-Ý«“a-zà-ÿ])")
 QUOTED_NAME = re.compile(r"[«“]\s*(?P<name>[^»”]{3,80}?)\s*[»”]")  # "l'association « X »"
 DURATION = re.compile(
-    r"(?i)\b(?:runs? for|for|pour une dur[ée]e de|pour|sur|durante|por un periodo de|over|"
+    r"(?i)\b(?:runs? for|for an? (?:initial |first )?period of|for|pour une dur[ée]e de|pour|"
+    r"sur|durante|por un periodo de|over|"
     r"duraci[oó]n (?:prevista )?de|dur[ée]e (?:pr[ée]vue )?de|duration of)\s+"
     r"(?P<terms>\d{1,3}\s*(?:months?|mois|meses|years?|ans|a[ñn]os))\b")
 
 
+GIVES = re.compile(r"(?i)\s+(?:contributes|contributed|provides|provided|adds|added|apporte|"
+                   r"a apport[ée]|aporta|aport[óo])\s*$")  # "the Piedmont Region contributes"
+LONG = re.compile(  # "ISHA is a 48-month action", "un projet de 36 mois"
+    r"(?i)\b(?:an?|un|une|una)\s+(?P<terms>\d{1,3}[- ](?:months?|years?))[- ](?:long\s+)?"
+    r"(?:action|project|programme|program|initiative|intervention)\b|"
+    r"\b(?:projet|programme|action|proyecto|programa|acci[oó]n)\s+de\s+"
+    r"(?P<terms2>\d{1,3}\s(?:mois|meses|ans|a[ñn]os))\b")
 WHICH_GAVE = re.compile(r"(?i),?\s*(?:which|who|qui|que|quien|el cual|la cual)\s+"
                         r"(?:has\s+|a\s+|ha\s+)?(?:contributed|provided|granted|gave|funded|financed|apport[ée]|"
                         r"apporte|fourni|aport[óa]|financ[óa]|otorg[óa])\s*$")
@@ -112,7 +124,7 @@ def prose_facts(text: str) -> ProseFacts:
                                if len(n.split()) >= 2]
         for match in PLACES.finditer(sentence):
             listed = PLACES_END.split(match.group("list"))[0]  # not "… with the Ministry"
-            facts.places += [n for n in _place_names(listed)
+            facts.places += [n for n in map(_without_country, _place_names(listed))
                              if not find_countries(n) and len(n.split()) <= 4]
     _end_date(facts, text)
     named = text
@@ -134,12 +146,14 @@ def _dates(facts: ProseFacts, sentence: str) -> None:
         facts.start = found.start
     if found and found.duration_months and facts.duration_months is None:
         facts.duration_months = found.duration_months
-    duration = DURATION.search(sentence)
+    duration = DURATION.search(sentence) or LONG.search(sentence)
     if duration and facts.duration_months is None:
-        months = find_start_duration(f"({duration.group('terms')})")
+        terms = duration.group("terms") or duration.group("terms2")
+        months = find_start_duration(f"({terms.replace('-', ' ')})")
         facts.duration_months = months.duration_months if months else None
         extension = EXTENSION.search(sentence)
-        extra = find_start_duration(f"({extension.group('terms')})") if extension else None
+        terms = extension and (extension.group("terms") or f"{extension.group('more')} months")
+        extra = find_start_duration(f"({terms})") if terms else None
         if facts.duration_months and extra and extra.duration_months:
             facts.duration_months += extra.duration_months  # "24 meses, ampliada en 6 meses"
 
@@ -164,7 +178,8 @@ def _funders(facts: ProseFacts, sentence: str) -> None:
     if not matches:
         for money in find_money(sentence):  # "con 980.000 euros del Mecanismo … y con …"
             source = MONEY_FROM.match(sentence[money.end:])
-            giver = WHICH_GAVE.search(sentence[:money.start])  # "AECID, which contributed"
+            giver = WHICH_GAVE.search(sentence[:money.start]) or GIVES.search(
+                sentence[:money.start])  # "AECID, which contributed", "the Region contributes"
             name = source.group("name").strip(" ,") if source else \
                 _trailing_name(sentence[:giver.start()]) if giver else ""
             if name and money.amount is not None:
@@ -181,6 +196,16 @@ def _funders(facts: ProseFacts, sentence: str) -> None:
         if name:
             facts.funders.append((name, money.amount if money else None,
                                   money.currency if money else None))
+    for money in find_money(sentence):  # "…; the Piedmont Region contributes EUR 180,000",
+        giver = GIVES.search(sentence[:money.start])  # "complemented by USD 750,000 from UNICEF"
+        source = re.match(r"\s+(?:from|de la part de|de parte de)\s+(?:the\s+)?(?=[A-ZÀ-Ý])",
+                          sentence[money.end:])
+        names = organisation_names(sentence[money.end + source.end():]) if source else []
+        name = ARTICLE.sub("", _trailing_name(sentence[:giver.start()])) if giver else \
+            names[0] if names and sentence[money.end + source.end():].startswith(names[0]) \
+            else ""
+        if name and money.amount is not None and name not in [n for n, _a, _c in facts.funders]:
+            facts.funders.append((name, money.amount, money.currency))
 
 
 ORGANISATION = re.compile(
@@ -226,6 +251,13 @@ def _trailing_name(text: str) -> str:
     while name and name[0].lower() in NAME_JOINERS:
         name.pop(0)
     return " ".join(name)
+
+
+def _without_country(name: str) -> str:
+    """"Kolda in Senegal" gives "Kolda"."""
+    tail = re.search(r"\s+(?:in|en|au|aux)\s+(?P<country>.+)$", name)
+    mentions = find_countries(tail.group("country")) if tail else []
+    return name[:tail.start()] if tail and mentions and mentions[0].start == 0 else name
 
 
 PLACES_END = re.compile(r"\s(?:with|avec|con|together with|in partnership with|thanks to)\s")

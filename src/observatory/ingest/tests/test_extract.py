@@ -1500,3 +1500,39 @@ def test_a_capitalisation_booklet_with_country_notes_and_en_bref_boxes():
     assert second.values("challenges") == ["Le démarrage a été retardé de six mois."]
     assert second.values("good_practices") == [
         "Associer les associations de migrants dès la conception des espaces."]
+
+
+def test_key_facts_of_a_consultant_s_summary_told_in_prose():
+    facts = prose_facts(
+        "DIASPORA4DEV started in October 2019 for an initial period of 36 months and was "
+        "granted a 12-month no-cost extension in 2021. It is funded by the Italian Agency for "
+        "Development Cooperation (AICS) with EUR 2,750,000; the Piedmont Region contributes "
+        "EUR 180,000 to the matching fund. The project works in the regions of Louga and Kolda "
+        "in Senegal and with Senegalese associations in Turin. It is implemented by Sahel "
+        "Futuro in partnership with the Louga Regional Development Agency (ARD Louga) and the "
+        "Turin Chamber of Commerce.")
+    assert (facts.start, facts.duration_months) == ("2019-10", 48)  # the extension counts
+    assert [(n, int(a), c) for n, a, c in facts.funders] == [
+        ("Italian Agency for Development Cooperation (AICS)", 2_750_000, "EUR"),
+        ("Piedmont Region", 180_000, "EUR")]
+    assert facts.places == ["Louga", "Kolda"]  # not "Kolda in Senegal"
+    assert facts.partners == [  # not "Senegalese associations in Turin"
+        "Louga Regional Development Agency (ARD Louga)", "Turin Chamber of Commerce"]
+    other = prose_facts("ISHA is a 48-month action that started in July 2019. It is funded by "
+                        "the EU Emergency Trust Fund for Africa with EUR 9.8 million, "
+                        "complemented by USD 750,000 from UNICEF for the education component.")
+    assert other.duration_months == 48
+    assert [(n, int(a), c) for n, a, c in other.funders] == [
+        ("EU Emergency Trust Fund for Africa", 9_800_000, "EUR"), ("UNICEF", 750_000, "USD")]
+
+
+def test_a_funder_s_name_with_commas_spelled_by_its_acronym_and_a_lead_in_sentence():
+    from observatory.ingest.extract import _funders_of
+    from observatory.ingest.lexicon import heading_kind
+    assert _funders_of("UK Foreign, Commonwealth & Development Office (FCDO)") == [
+        {"name": "UK Foreign, Commonwealth & Development Office (FCDO)", "amount": None,
+         "currency": None}]
+    assert len(_funders_of("European Union, Belgian Development Agency (Enabel), Ghent")) == 3
+    assert heading_kind(
+        "The four projects cover different entry points to the migration and development nexus:"
+    ) is None
