@@ -195,12 +195,15 @@ def extract_fiches(text: str) -> list[Fiche]:
         if higher is not None:
             group = [(i, k) for i, k in group if i < higher]
             end_line = higher
-        annex = next((ln.index for ln in lines[group[-1][0] + 1:end_line]
+        last = next((i for i, k in reversed(group) if k != lx.SITES), group[-1][0])
+        annex = next((ln.index for ln in lines[last + 1:end_line]
                       if ANNEX_LINE.match(clean(ln.text))
                       or _report_heading(lines, ln, lines[header.first_line],
                                          lines[group[-1][0]])
                       or (following is not None and _opens_paragraph(lines, ln)
                           and re.match(following, ln.stripped.strip("*_ ")))), None)
+        if annex is not None:  # "Más información: contacto@…" on the report's back cover
+            group = [(i, k) for i, k in group if i < annex]
         fiches.append(_extract_fiche(lines, group, header, annex or end_line))
     return fiches
 
@@ -417,7 +420,7 @@ def _heading_groups(lines: list[Line], kinds: list[str | None],
         groups[-1].append((index, kind))
         seen.add(kind)
         last = kind
-    several = [len({kind for _i, kind in g}) >= 2 for g in groups]
+    several = [len({kind for i, kind in g if not _inline_site(lines[i])}) >= 2 for g in groups]
     return [g for n, g in enumerate(groups)
             if (n in headed or any(kind in CORE_KINDS for _i, kind in g)) and (
         several[n] or (  # a one-section fiche, headed,

@@ -63,6 +63,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"(principales |principaux )?(activites|realisations|resultats)( principa(les|ux))?\b.*",
         r"ce que fait le (projet|programme).*", r"que hace el (proyecto|programa).*",
         r"que hemos hecho.*", r"what (the )?(project|programme) does.*",
+        r"(lo )?que hemos (conseguido|logrado|alcanzado|hecho)( hasta (ahora|la fecha))?",
+        r"ce que nous avons (obtenu|accompli|realise)( jusqu'ici| a ce jour)?",
+        r"what we (have )?(achieved|accomplished|delivered)( so far| to date)?",
         r"description du (projet|programme)",
         r"(las )?(principales )?caracteristicas\b.*",
         r"(principales )?(actividades|actuaciones|acciones|logros|resultados)"

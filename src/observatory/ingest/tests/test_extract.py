@@ -1536,3 +1536,47 @@ def test_a_funder_s_name_with_commas_spelled_by_its_acronym_and_a_lead_in_senten
     assert heading_kind(
         "The four projects cover different entry points to the migration and development nexus:"
     ) is None
+
+
+BROCHURE = """Agencia Regional de Cooperación para el Desarrollo (ARCD)
+
+Migración y desarrollo
+Programas apoyados por la ARCD 2020-2024
+
+Presentación
+
+Este folleto presenta los programas que la Agencia financia en este ámbito.
+
+ RAÍCES
+
+Alternativas económicas para la juventud rural en Huehuetenango y Quiché
+
+FICHA TÉCNICA
+País: Guatemala
+Duración: 30 meses
+Web: https://www.tierranueva.org/raices
+
+Objetivo general
+Que la migración de la juventud rural sea una opción y no una necesidad.
+
+Qué hemos conseguido
+Entre 2021 y 2023, 1.120 personas han completado una formación técnica.
+
+Retos
+Los presupuestos municipales dependen de transferencias del Gobierno central.
+
+Conclusiones y próximos pasos
+
+Los programas muestran que los gobiernos locales son actores clave.
+
+Más información: cooperacion@arcd.example.org
+"""
+
+
+def test_a_brochure_whose_cover_names_migration_and_development():
+    fiche, = extract_fiches(BROCHURE)  # the cover's "Migración y desarrollo" opens no fiche
+    assert fiche.key == "RAÍCES"
+    assert fiche.value("main_features").startswith("Entre 2021 y 2023")  # "Qué hemos conseguido"
+    assert fiche.values("challenges") == [  # the conclusions and the back cover end the fiche
+        "Los presupuestos municipales dependen de transferencias del Gobierno central."]
+    assert fiche.values("sites") == ["https://www.tierranueva.org/raices"]
