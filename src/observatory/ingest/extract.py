@@ -98,6 +98,11 @@ ORGANISATION_TAILS = {"council", "administration", "organisation", "organization
                       "fundación", "red", "ministerio", "ministère", "municipality", "region"}
 IN_KIND = re.compile(r"(?i)\s*(?:[:–—-]\s*|\(\s*)?(?:in[- ]kind|(?:contribuci[oó]n |aportes? )?"
                      r"en especie|(?:contribution |apports? )?en nature)\b.*$")
+IN_KIND_FROM = re.compile(  # "aporte en especie del Instituto del Café (ICAFE)": the giver
+    r"(?i)^\s*(?:in[- ]kind (?:contribution|support) (?:from|of|by)(?: the)?|(?:contribuci[oó]n|"
+    r"aportes?|apports?|contribution) en (?:especie|nature) (?:del|de la|de los|de l['’]|du|"
+    r"de|des|por parte de)|(?:contribution|apport) (?:en nature )?(?:de la|de l['’]|du|des))"
+    r"\s*")
 NOT_APPLICABLE = re.compile(  # a section that says it has nothing to say
     r"(?i)^(?:(?:no aplica|n/?a|not applicable|sans objet|non applicable|ninguna?|none|aucune?|"
     r"n[ée]ant|nothing to report|rien [àa] signaler|nada que (?:reportar|se[ñn]alar)|"
@@ -1646,7 +1651,8 @@ def _funders_of(text: str) -> list[dict]:
         inner = re.findall(r"\(([^)]*)\)", name)
         if inner and not re.sub(r"\([^)]*\)", " ", name).strip(" -–:,"):
             name = inner[0]  # "EUR 25 mio (EUTF)"
-        name = FUNDER_FILLER.sub("", IN_KIND.sub("", clean(name)).strip(" -–:,"))
+        name = FUNDER_FILLER.sub("", IN_KIND.sub("", IN_KIND_FROM.sub("", clean(name)))
+                                 .strip(" -–:,"))
         name = IMPLEMENTED_BY.sub("", name).strip(" -–:,")  # who implements is no funder
         amount = monies[0].amount if monies else None
         currency = monies[0].currency if monies else None

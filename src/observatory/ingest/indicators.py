@@ -42,7 +42,9 @@ NOT_COUNTED = re.compile(
     re.IGNORECASE)
 WOMEN = (r"(?:young women|jeunes (?:filles|femmes)|mujeres j[oó]venes|women|woman|females?|girls|"
          r"femmes|filles|mujeres|niñas)")
-YOUTH = (r"(?:young people|young persons|youths?|young women and men|jeunes|j[oó]venes|"
+YOUTH = (r"(?:young people|young persons|youths?|young women and men|"
+         r"adolescentes(?: y j[oó]venes)?|adolescents(?: (?:and|et) (?:young people|jeunes))?|"
+         r"jeunes|j[oó]venes|"
          r"under \d\d|below \d\d|de moins de \d\d ans|menores de \d\d(?: a[nñ]os)?)")
 SPLIT_INTRO = r"(?:including|of whom|of which|among them|among whom|dont|parmi lesquels|" \
               r"parmi elles|parmi eux|incluid[oa]s|entre ell[oa]s|de ell[oa]s|de l[oa]s cuales)"
@@ -223,8 +225,10 @@ def _items(blocks: list[Block]) -> list[tuple[str, int, int]]:
     sentences: list[tuple[str, int, int]] = []
     for text, start, end in items:
         for n, sentence in enumerate(re.split(r"(?<=[.;!?])\s+(?=[A-Z0-9])", text)):
-            if n and any(p.match(sentence) for p in GROUPS):  # "…; 1.027 de ellas son mujeres"
-                sentences[-1] = (sentences[-1][0] + " " + sentence, start, end)
+            before = sentences[-1][0] if n else ""
+            if n and (any(p.match(sentence) for p in GROUPS)  # "…; 1.027 de ellas son mujeres"
+                      or before.count("(") > before.count(")")):  # "(1.120 mujeres; 640 …)"
+                sentences[-1] = (before + " " + sentence, start, end)
             else:
                 sentences.append((sentence, start, end))
     return sentences

@@ -69,11 +69,20 @@ class Block:
 
 
 def split_lines(text: str) -> list[Line]:
+    """The text's lines; HTML tags that a Markdown export keeps ("<aside>", "<summary>…
+    </summary>") become spaces, so that the words between them keep their offsets ("<br>",
+    which parts the names of a table's cell, stays)."""
     lines, offset = [], 0
     for index, raw in enumerate(text.split("\n")):
+        if "<" in raw and HTML_TAG.search(raw):
+            raw = HTML_TAG.sub(lambda m: " " * len(m.group(0)), raw)
         lines.append(Line(index, offset, offset + len(raw), raw))
         offset += len(raw) + 1
     return lines
+
+
+HTML_TAG = re.compile(r"</?(?:aside|details|summary|div|span|p|b|i|em|strong|u|sup|sub|"
+                      r"font|center|blockquote|figure|figcaption)\b[^<>]*/?>", re.IGNORECASE)
 
 
 def blocks_of(lines: list[Line]) -> list[Block]:

@@ -71,6 +71,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"(principales )?(actividades|actuaciones|acciones|logros|resultados)"
         r"( principales| alcanzados)?\b.*",
         r"descripcion del (proyecto|programa)",
+        r"(description|descripcion) (de la |du |de l'|of the |del |de )?(practica|pratique|"
+        r"practice|experiencia|experience|iniciativa|initiative|intervencion|intervention|"
+        r"accion|action)", r"que (hicimos|hemos hecho|hacemos)",
         r"ce qui a ete (realise|fait|accompli)\b.*",
         r"what (has been|was) (achieved|done|delivered)\b.*",
         r"what (it|the (project|programme|program|initiative)) (has )?(delivered|achieved|done)"
@@ -217,6 +220,9 @@ _QUESTION_LEAD = re.compile(
 _ACRONYM_END = re.compile(r"\((?=[^)]*[A-Z]{2})[A-Z][\w&.+-]{1,14}\)\s*$")
 _KEY_DASH = re.compile(r"^[A-Z0-9][A-Z0-9&+-]{1,15}\s+[–—-]\s+\S")
 _URL = re.compile(r"https?://\S+|www\.\S+")
+_SITE_LINK = re.compile(r"^[^\w\[]*\[(?P<label>[^\]]{3,100})\]\((?:https?://|www\.)[^)\s]+\)\W*$")
+_SITE_WORDS = re.compile(r"\b(?:web|website|site|sitio|pagina|page|ficha|fiche|more|plus|mas|"
+                         r"informacion|information|online|en ligne|en linea)\b")
 
 
 def _names_a_programme(text: str) -> bool:
@@ -232,6 +238,9 @@ def heading_kind(line: str) -> str | None:
     """The section a heading line opens, or None. A heading is short and ends no sentence;
     "Project site: https://…" counts, its address being the section's content."""
     stripped = line.strip()
+    link = _SITE_LINK.match(stripped)
+    if link and _SITE_WORDS.search(normalize(link.group("label"))):
+        return SITES  # "🔗 [Ficha completa en la web de la Red CIMA](https://…)"
     bold = stripped.startswith(("**", "__")) and stripped.endswith(("**", "__"))
     text = _MARKUP.sub("", _URL.sub("", _MARKUP.sub("", stripped))).strip()
     if bold and text.endswith("."):  # "**Ce qui marche.**"

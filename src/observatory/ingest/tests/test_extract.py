@@ -1580,3 +1580,47 @@ def test_a_brochure_whose_cover_names_migration_and_development():
     assert fiche.values("challenges") == [  # the conclusions and the back cover end the fiche
         "Los presupuestos municipales dependen de transferencias del Gobierno central."]
     assert fiche.values("sites") == ["https://www.tierranueva.org/raices"]
+
+
+NOTION_EXPORT = """# Buenas prácticas de la Red CIMA
+
+<aside>
+Compilación actualizada en abril de 2024.
+</aside>
+
+## COSECHA SEGURA
+
+Migración laboral temporal ordenada para la cosecha de café en Costa Rica
+
+| Campo | Dato |
+|---|---|
+| Financiamiento | CHF 2,3 millones (FHDR); aporte en especie del Instituto del Café (ICAFE) |
+| País | Costa Rica |
+
+#### Descripción de la práctica
+
+Fincas y trabajadores firman contratos antes del viaje.
+
+#### Qué hicimos
+
+- **1.870 personas** completaron un curso (1.120 mujeres; 640 jóvenes de 18 a 29 años).
+- 6.350 personas recibieron orientación, 2.870 de ellas mujeres y 1.410 adolescentes y jóvenes.
+
+#### Desafíos
+
+La cosecha coincide con la temporada de lluvias.
+
+🔗 [Ficha completa en la web de la Red CIMA](https://www.redcima.org/practicas/cosecha-segura)
+"""
+
+
+def test_a_notion_export_with_html_tags_an_in_kind_giver_and_a_link_line():
+    fiche, = extract_fiches(NOTION_EXPORT)
+    assert fiche.key == "COSECHA SEGURA"
+    assert fiche.values("funders")[1] == {
+        "name": "Instituto del Café (ICAFE)", "amount": None, "currency": None}
+    assert fiche.value("main_features").startswith("Fincas y trabajadores")  # "Descripción de …"
+    assert [(i["value"], i["women"], i["youth"]) for i in fiche.values("indicators")] == [
+        (1870, 1120, 640), (6350, 2870, 1410)]  # a split in parentheses; "adolescentes y …"
+    assert fiche.values("sites") == ["https://www.redcima.org/practicas/cosecha-segura"]
+    assert "aside" not in " ".join(fiche.values("challenges"))
