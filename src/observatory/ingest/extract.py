@@ -1033,8 +1033,9 @@ def _wraps_value(labelled: tuple[Line, tuple[str, str]], line: Line) -> bool:
     if kind not in WRAPPING_KINDS:  # "Implementing agency : AICS, Dakar\n            office"
         return column > 8 and _indent(line) >= column - 2 and first.index + 3 >= line.index
     listed = kind == "partners" and bool(BULLET_START.match(value))  # "Socios: - A\n  - B"
-    if kind == "funders" and re.match(r"\s*[–—-]\s*(?:[A-Z]{3}|[€$£])\s*\d", line.text):
-        return True  # "ADCA\n– EUR 800,000": the amount of a name that ended the line above
+    if kind == "funders" and (re.match(r"\s*[–—-]\s*(?:[A-Z]{3}|[€$£])\s*\d", line.text) or (
+            re.search(r"(?:\b[A-Z]{3}|[€$£])\s*$", value) and re.match(r"\s*\d", line.text))):
+        return True  # "ADCA\n– EUR 800,000", "… – COP\n750 millones": an amount wrapped
     if (is_bullet(line.text) and not listed) or is_url_line(line.text) \
             or first.index + 8 < line.index:
         return False
@@ -1065,6 +1066,7 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
     """Sidebar values given as "Label: value" lines or table rows."""
     budgets = []
     works_with: list[tuple[str, int, int]] = []  # named beside the implementing agency
+    agency_countries: list[tuple[str, int, int]] = []  # "Municipio promotor: Cúcuta (Colombia)"
     donors = any(kind == "funders" and not _budget_label(line.text)
                  for line, (kind, _v) in labelled)
     for line, (kind, value) in labelled:
@@ -1081,6 +1083,8 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             joined = WORKS_WITH.search(value)
             works_with += [(name, start, end) for name in
                            (organisation_names(joined.group("names")) if joined else [])]
+            agency_countries += [(m.code, start, end) for m in find_countries(value)
+                                 if value[:m.start].rstrip().endswith("(")]
             continue
         if kind == "title":
             continue  # a sidebar's title is no value
@@ -1138,6 +1142,9 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
                 fiche.add("partners", name, start, end)
     for line, value in budgets:
         _add_budget(fiche, line, value)
+    if not fiche.values("countries"):  # the only country named is the promoter's
+        for code, start, end in dict.fromkeys(agency_countries):
+            fiche.add("countries", code, start, end)
     for name, start, end in works_with:
         if not any(_same_organisation(name, known) for known in fiche.values("partners")):
             fiche.add("partners", name, start, end)

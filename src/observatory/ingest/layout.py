@@ -210,7 +210,10 @@ SIDEBAR_LABELS = {
               r"ma[iî]tre d'ouvrage(?: d[ée]l[ée]gu[ée])?|chef de file|"
               r"porteur(?: du (?:projet|programme))?|agencia de implementaci[oó]n|"
               r"implementado por|entidad (?:l[ií]der|gestora)|gestionado por|"
-              r"l[ií]der del consorcio|socio principal",
+              r"l[ií]der del consorcio|socio principal|"
+              r"(?:municipio|entidad|organizaci[oó]n|instituci[oó]n|ayuntamiento) promotora?|"
+              r"promotora?|promoteur|(?:commune|collectivit[ée]) porteuse|"
+              r"(?:lead|promoting) (?:municipality|city|authority)",
     "sites": r"(?:project |programme )?(?:web ?site|site(?: (?:web|internet))?|web|web ?page|"
              r"p[aá]gina web|page web|sitio(?: web)?|(?:pour )?en savoir plus|"
              r"more information|m[aá]s informaci[oó]n|links?|liens?|enlaces?|online|en ligne|www|"

@@ -85,6 +85,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"ce que nous (avons fait|faisons)\b.*",
         r"lo que (hicimos|hacemos)\b.*",
         r"lo que se ha (logrado|hecho|realizado)\b.*",
+        r"(lo )?que se (hizo|ha hecho|logro|ha logrado|realizo|ha realizado)\b.*",
         r"(breve |brief |short |courte )?(description|descripcion)( (and|et|y) .{3,40})?",
         r"intervention strategy|strategie d'intervention|estrategia de intervencion",
         r"how (it|the (project|programme)) works", r"como funciona.*",

@@ -65,6 +65,7 @@ _WORDS: tuple[tuple[str, str], ...] = (
     (r"F\.?\s?CFA", "XOF"),
     (r"CFA", "XOF"),
     (r"dirhams?", "MAD"),
+    (r"pesos?\s+colombianos?", "COP"),
     (r"DHS?", "MAD"),
     (r"yens?", "JPY"),
     (r"(?:Swedish\s+)?kronor", "SEK"),
@@ -116,7 +117,10 @@ _FCFA = rf"{_NOT_LETTER_BEFORE}(?:FCFA|F\.?\s?CFA){_NOT_LETTER_AFTER}"
 _WORD = rf"{_NOT_LETTER_BEFORE}(?i:{'|'.join(p for p, _ in _WORDS)}){_NOT_LETTER_AFTER}"
 _OF = r"(?:of|de|del|d['’])"
 
-_CUR_BEFORE = f"{_SYMBOL}|{_FCFA}|{_CODE}"
+# Colombian pesos, left out of the codes for "COP 26", count before a large or scaled amount
+_COP = (rf"{_NOT_LETTER_BEFORE}COP(?=\s?\d{{1,3}}(?:[.,\s]\d{{3}})+|"
+        rf"\s?\d[\d.,]*\s+(?:millones|millions?|mil|mio)\b)")
+_CUR_BEFORE = f"{_SYMBOL}|{_FCFA}|{_COP}|{_CODE}"
 _CUR_AFTER = f"{_SYMBOL}|{_CODE}|{_WORD}"
 
 _MONEY_RE = re.compile(
@@ -145,7 +149,7 @@ _GROUP_SEPARATORS = str.maketrans("", "", " \u00a0\u202f\u2009")
 def _currency(token: str) -> str | None:
     if token in _SYMBOLS:
         return _SYMBOLS[token]
-    if token in ISO_CURRENCY_CODES:
+    if token in ISO_CURRENCY_CODES or token == "COP":
         return token
     for pattern, code in _WORD_RES:
         if pattern.fullmatch(token):

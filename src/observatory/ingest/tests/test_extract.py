@@ -1624,3 +1624,45 @@ def test_a_notion_export_with_html_tags_an_in_kind_giver_and_a_link_line():
         (1870, 1120, 640), (6350, 2870, 1410)]  # a split in parentheses; "adolescentes y …"
     assert fiche.values("sites") == ["https://www.redcima.org/practicas/cosecha-segura"]
     assert "aside" not in " ".join(fiche.values("challenges"))
+
+
+MEMORIA = """2. Experiencias de la red
+
+2.1 Cúcuta Incluye
+Integración socioeconómica de población migrante, retornada y de acogida en el área
+metropolitana de Cúcuta
+
+Datos básicos
+Municipio promotor: San José de Cúcuta (Colombia)
+Financiación: AECID – 1.250.000 €; Alcaldía de San José de Cúcuta (contrapartida) – COP
+750 millones
+Inicio: marzo de 2021
+Duración: 36 meses
+Socios: Servicio Nacional de Aprendizaje (SENA); Cámara de Comercio de Cúcuta
+
+Objetivo general
+Mejorar la inclusión socioeconómica de la población migrante venezolana.
+
+Qué se hizo en 2023
+El Centro Integrado de Atención al Migrante abrió sus puertas.
+"""
+
+
+def test_a_municipal_network_s_memoria_with_a_promoting_municipality():
+    fiche, = extract_fiches(MEMORIA)
+    assert fiche.key == "Cúcuta Incluye"  # "Municipio promotor: …" is a label, not the title
+    assert fiche.value("title").endswith("en el área metropolitana de Cúcuta")
+    assert fiche.values("countries") == ["CO"]  # named only beside the promoter
+    assert fiche.values("funders")[1] == {  # the amount wrapped onto the next line
+        "name": "Alcaldía de San José de Cúcuta (contrapartida)", "amount": 750_000_000,
+        "currency": "COP"}
+    assert fiche.values("partners") == [
+        "Servicio Nacional de Aprendizaje (SENA)", "Cámara de Comercio de Cúcuta"]
+    assert fiche.value("main_features").startswith("El Centro Integrado")
+
+
+def test_colombian_pesos_are_money_but_a_climate_conference_is_not():
+    from observatory.ingest.money import find_money
+    assert [(m.amount, m.currency) for m in find_money("COP 2.500 millones")] == [
+        (2_500_000_000, "COP")]
+    assert find_money("COP 26 in Glasgow") == []
