@@ -500,6 +500,26 @@ def _key_and_title(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _numbered_key_and_title(text: str) -> tuple[str, str] | None:
+    """(key, title) of a numbered head: "3.1  SAFE-EA: Safe and Fair …", "3.3 Proyecto
+    Territorios de Acogida: integración local …" (a name in words after its number)."""
+    if not SECTION_NUMBER.match(text):
+        return None
+    rest = SECTION_NUMBER.sub("", clean(text))
+    pair = _key_and_title(rest)
+    if pair:
+        return pair
+    match = re.match(r"^(.{2,50}?)\s*(?::|\s[–—-])\s+(.{8,})$", rest)
+    key = GENERIC_KEY_WORD.sub("", match.group(1)) if match else ""
+    if match and key != match.group(1) and _keyish(key) and key[:1].isupper():
+        return key, match.group(2)  # "Proyecto X: …" names its project
+    return None
+
+
+GENERIC_KEY_WORD = re.compile(r"(?i)^(?:the |el |le |la )?(?:proyecto|projet|project|programme|"
+                              r"program|programa|initiative|iniciativa)\s+(?=\S)")
+
+
 def _keyish(text: str) -> bool:
     words = text.split()
     if not text or len(text) > 40 or len(words) > 5 or text.endswith((":", ".", ",", ";")) \
@@ -532,6 +552,9 @@ def _key_text(text: str) -> str:
     """A key line's text without a "Short name:" label or a section number ("3.1  PAIDS")."""
     text = clean(KEY_LABEL.sub("", text.strip()))  # the label first: clean folds its tab
     text = KEY_LABEL.sub("", re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+", "", text))
+    bare = GENERIC_KEY_WORD.sub("", text)
+    if bare != text and _strong_key(bare):
+        text = bare  # "Proyecto RAÍCES"
     note = re.search(r"\s*\(([^()]{3,40})\)$", text)  # "JAPPANDO (Sénégal)", "X (Mali / France)"
     if note and note.start() and not re.sub(r"[\s,;/&–-]|\b(?:et|and|y)\b", "", _without_countries(
             note.group(1))):
@@ -580,8 +603,8 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         return _ordinal_header(lines, [ln for ln in lines[numbered.index:first_heading]
                                        if not ln.blank and not RULE.match(ln.text)])
     for line in reversed(lines[previous_heading + 1:first_heading]):  # "4. KEY – Title"
-        pair = _key_and_title(SECTION_NUMBER.sub("", clean(line.text)))  # "3.1  KEY: Title"
-        if pair and SECTION_NUMBER.match(line.text) and _opens_paragraph(lines, line):
+        pair = _numbered_key_and_title(line.text)  # "3.1  KEY: Title"
+        if pair and _opens_paragraph(lines, line):
             key, title = pair
             return _Header(key, title, _part_of(line, key), _part_of(line, title), line.index,
                            line.index, STRONG_HEADER)

@@ -269,6 +269,7 @@ def label_kind(label: str) -> str | None:
 def is_sidebar_title(line: str) -> bool:
     """A sidebar's title alone on its line, in any case: "Ficha técnica", "**Key facts**"."""
     text = line.strip().strip("#*_:|> ").strip()
+    text = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text)  # "3.1.1 Datos generales"
     return bool(text) and _TITLE_LABEL.fullmatch(text.lower()) is not None
 
 

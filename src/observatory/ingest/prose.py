@@ -36,8 +36,9 @@ MONEY_FROM = re.compile(r"^\s*(?:(?:aportad[oa]s|otorgad[oa]s|provided|contribut
                         r"(?:la |el |los |las |the |le |les |l['’])?|"
                         r"del|de la|de los|de las|de l['’]|du|des|from(?: the)?|de)\s*"
                         r"(?P<name>[A-ZÀ-Ý][^.;]*?)(?=\s+(?:y|and|et)\s+(?:con\s+|with\s+)?"
-                        r"(?:\d|[A-Z]{3}\b|[€$£])|\s+(?:and|et|y)\s+(?:is\s+|est\s+|es\s+)?"
-                        r"(?:implemented|mise? en|ejecutad|run|led)|,\s+(?=[a-z])|[.;]|$)")
+                        r"(?:\d|[A-Z]{3}\b|[€$£])|\s+(?:and|et|y)\s+(?:is\s+|est\s+|es\s+|se\s+)?"
+                        r"(?:implemented|mise? en|ejecut|run|led|carried|d[ée]roul|desarroll|"
+                        r"realiz|implement)|,\s+(?=[a-z])|[.;]|$)")
 PARTNERS = re.compile(
     r"(?i)\b(?:in partnership with|together with|in cooperation with|in collaboration with|"
     r"en partenariat avec|en collaboration avec|avec l['’]appui de|aux côtés de|"
@@ -60,7 +61,10 @@ PLACES = re.compile(
     r"in the (?:provinces?|regions?|districts?|municipalities|cities|towns|counties)"
     r" of|(?:intervient|travaille|op[èe]re) (?:à|dans les (?:villes|communes|r[ée]gions) de)|"
     r"(?:interviene|trabaja|opera) en(?: las (?:provincias|regiones|ciudades) de| los "
-    r"(?:municipios|departamentos) de)?|(?:works|operates) in)\s+(?P<list>[^.;]+)")
+    r"(?:municipios|departamentos) de)?|(?:works|operates) in|"
+    r"se (?:ejecuta|implementa|desarrolla|realiza|lleva a cabo) en|"
+    r"(?:is )?(?:implemented|carried out|being implemented) in|"
+    r"se d[ée]roule (?:à|dans|en)|est mis en (?:œ|oe)uvre (?:à|dans|en))\s+(?P<list>[^.;]+)")
 LIST_SEPARATORS = re.compile(r"\s*,\s*(?:(?:and|et|y)\s+)?|\s+(?:and|et|y|ainsi qu['’]à|"
                              r"as well as|así como)\s+(?:(?:à|en|in)\s+)?")
 # in a list of organisations, a conjunction before a lower-case word joins the words of one

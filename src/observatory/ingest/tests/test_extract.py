@@ -1666,3 +1666,47 @@ def test_colombian_pesos_are_money_but_a_climate_conference_is_not():
     assert [(m.amount, m.currency) for m in find_money("COP 2.500 millones")] == [
         (2_500_000_000, "COP")]
     assert find_money("COP 26 in Glasgow") == []
+
+
+SISTEMATIZACION = """3. Experiencias sistematizadas
+
+3.1 Proyecto RAÍCES: Reintegración sostenible de personas retornadas en Guatemala
+
+3.1.1 Datos generales
+- Entidad ejecutora: Asociación para el Desarrollo Integral del Altiplano (ADIA)
+- Período de ejecución: marzo de 2020 a febrero de 2024 (48 meses)
+- Socios: Instituto Guatemalteco de Migración (IGM); Red de Mujeres Retornadas
+
+3.1.2 Objetivos
+Contribuir a la reintegración sostenible de las personas retornadas.
+
+3.1.3 Descripción de la experiencia
+Las oficinas municipales atienden a las personas retornadas.
+
+3.2 Proyecto Territorios de Acogida: integración local de personas migrantes en Tapachula y Tijuana
+
+3.2.1 Presentación
+{presentacion}
+
+3.2.2 Objetivo
+Que las personas migrantes accedan a empleo y servicios.
+
+3.2.3 Principales acciones y resultados
+En cada ciudad funciona un centro de integración.
+""".format(presentacion=(  # one line in the report, as Word saves a paragraph
+    "El proyecto Territorios de Acogida arrancó en septiembre de 2021, con una duración "
+    "prevista de 42 meses. Cuenta con un presupuesto de USD 900.000 aportados por la Fundación "
+    "Horizonte Compartido y se ejecuta en Tapachula (Chiapas) y Tijuana (Baja California)."))
+
+
+def test_numbered_project_heads_of_a_systematisation_report():
+    first, second = extract_fiches(SISTEMATIZACION)
+    assert (first.key, second.key) == ("RAÍCES", "Territorios de Acogida")  # not "Proyecto …"
+    assert second.value("title") == \
+        "integración local de personas migrantes en Tapachula y Tijuana"
+    assert first.values("partners") == [  # "3.1.1 Datos generales" is no partner
+        "Instituto Guatemalteco de Migración (IGM)", "Red de Mujeres Retornadas"]
+    assert second.values("funders") == [
+        {"name": "Fundación Horizonte Compartido", "amount": 900_000, "currency": "USD"}]
+    assert second.values("places") == ["Tapachula", "Chiapas", "Tijuana", "Baja California"]
+    assert (second.values("start"), second.values("duration_months")) == (["2021-09"], [42])
