@@ -556,16 +556,17 @@ def _key_text(text: str) -> str:
     if bare != text and _strong_key(bare):
         text = bare  # "Proyecto RAÍCES"
     note = re.search(r"\s*\(([^()]{3,40})\)$", text)  # "JAPPANDO (Sénégal)", "X (Mali / France)"
-    if note and note.start() and not re.sub(r"[\s,;/&–-]|\b(?:et|and|y)\b", "", _without_countries(
-            note.group(1))):
+    if note and note.start() and _only_countries(note.group(1)):
         text = text[:note.start()]
     return text
 
 
-def _without_countries(text: str) -> str:
+def _only_countries(text: str) -> bool:
+    """"Sénégal", "Mali / France", "Kenya–Uganda": country names and what joins them."""
+    rest = text
     for mention in reversed(find_countries(text)):
-        text = text[:mention.start] + text[mention.end:]
-    return text
+        rest = rest[:mention.start] + rest[mention.end:]
+    return rest != text and not re.sub(r"[\s,;/&–-]|\b(?:et|and|y)\b", "", rest)
 
 
 def _title_text(text: str) -> str:
@@ -675,7 +676,8 @@ def _parenthesised_key(text: str) -> tuple[str, str] | None:
     """(key, title) of a title that ends with its short name: "Youth Employment and Return in
     the Sahel (YERS)"."""
     match = PARENTHESISED_KEY.match(text)
-    if match and _keyish(match.group("key")) and _strong_key(match.group("key")):
+    if match and _keyish(match.group("key")) and _strong_key(match.group("key")) \
+            and not _only_countries(match.group("key")):  # not "… traders (Kenya–Uganda)"
         return match.group("key"), match.group("title")
     match = KEY_THEN_TITLE.match(text)  # "MOBILAB (Mobility Laboratory for Skills …)"
     if match and _keyish(match.group("key")) and _strong_key(match.group("key")) \
@@ -963,6 +965,11 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
         field = _sidebar_label_line(line.text)
         if field is None and _inline_site(line) and URL.search(line.text):
             field = ("sites", line.text)  # "Site web https://…" among the key facts
+        site = labelled_field(line.text) if line.stripped.startswith("|") else None
+        if field is None and site is not None and site[0] == "sites" and site[1].strip():
+            used.add(line.index)  # "| Website | — |": a key fact that gives no address
+            pending = wrapping = None
+            continue
         if field is not None and field[1].strip():
             found.append((line, field))
             used.add(line.index)
@@ -1065,6 +1072,8 @@ def _wraps_value(labelled: tuple[Line, tuple[str, str]], line: Line) -> bool:
     if listed:
         return _indent(line) > 8
     indent = len(first.text) - len(first.text.lstrip())
+    if re.match(r"\s*\|\s*[^\s|][^|]*\|\s*[^\s|]", line.text) and re.match(r"\s*\|", first.text):
+        return False  # "| **Presented by** | …": a row of its own; a continued cell is empty
     label_row, next_row = (re.match(r"\s*[|│┃]( *)\S", x.text) for x in (first, line))
     box_row = bool(label_row and next_row  # "| Funding:  A |" over "|           B |"
                    and len(next_row.group(1)) > len(label_row.group(1)) + 2)
@@ -1654,6 +1663,10 @@ def _funder_parts(text: str) -> list[str]:
 def _acronym_goes_on(parts: list[str], first: int, n: int) -> bool:
     """The name begun in part ``first`` goes on past part ``n`` into a later part whose acronym
     spells them all: "UK Foreign", "Commonwealth" before "Development Office (FCDO)"."""
+    if n + 1 < len(parts) and re.fullmatch(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? \([A-Z]{2,8}\)",
+                                           parts[n + 1].strip()) \
+            and len(parts[n].split()) >= 3 and not parts[n].rstrip().endswith(")"):
+        return True  # "… for Economic Cooperation and Development (BMZ)": one name
     for later in range(n + 1, min(n + 3, len(parts))):
         acronym = re.search(r"\(([A-Z]{3,8})\)\s*$", parts[later])
         if acronym:

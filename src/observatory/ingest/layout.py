@@ -164,6 +164,7 @@ SIDEBAR_LABELS = {
                r"financiador(?:es|as?)?|financian|financia|financ[ée] par|"
                r"financial partners?|partenaires? financiers?|socios? financieros?|"
                r"co-?financement|co-?financ[ée] par|(?:co)?financiado por|supported by|"
+               r"commissioned by|mandated by|command[ée] par|encargado por|"
                r"with (?:the )?support (?:of|from)|avec le (?:soutien|concours) de|soutenu par|"
                r"con el apoyo de|apoyado por|" + BUDGET_WORDS,
     "date": r"start(?: date)?|starting|duration|d[ée]marrage|start(?: and| /|/) ?duration|"

@@ -258,6 +258,10 @@ def heading_kind(line: str) -> str | None:
             return None if _names_a_programme(text) else SITES  # not "Enlaces: migración y …"
         kinds = [kind for kind, p in _COMPILED.items() if p.fullmatch(label_words)]
         inline_words = normalize(_MARKUP.sub("", inline)).strip(" .")
+        other = next((k for k, p in _COMPILED.items() if kinds and k not in (kinds[0], SITES)
+                      and p.fullmatch(inline_words)), None)
+        if kinds and other and len(inline_words.split()) <= 4:
+            return other  # "Lessons: challenges", "Lessons: good practices"
         if kinds and len(inline_words.split()) <= 5 and (_COMPILED[kinds[0]].fullmatch(
                 inline_words) or inline_words.endswith("?") or (kinds[0] == COVID and re.match(
                     r"(\w+ )?(adapt|respon|respuesta|reponse|riposte|mesures|measures|medidas)",

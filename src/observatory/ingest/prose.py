@@ -27,8 +27,10 @@ ALSO_BY = re.compile(r"(?i)\s(?:et|and|y|ainsi que)\s+(?:aussi\s+|also\s+|tambi[
                      r"(?:par|by|por)\s+(?P<rest>[A-ZÀ-Ýl].+)")  # "… et (cofinancé) par X"
 BEGAN = re.compile(r"(?i)\b(?:began|begun|commenced|arranc[óo]|comenz[óo]|inici[óo]|"
                    r"d[ée]marr[ée]e?|a d[ée]but[ée])\s+(?=(?:in|en)\b)")
-EXTENSION = re.compile(r"(?i)\b(?:(?:ampliad[oa]|prorrogad[oa]|extended|prolong[ée]e?)\s+"
-                       r"(?:en|by|de|d['’]|por)\s+(?P<terms>\d{1,2}\s*(?:months?|mois|meses))|"
+EXTENSION = re.compile(r"(?i)\b(?:(?:ampliad[oa]|prorrogad[oa]|extended|prolong[ée]e?)"
+                       r"(?:\s+(?:in|en)\s+(?:19|20)\d\d)?\s+(?:en|by|de|d['’]|por)\s+"
+                       r"(?:a further |another |an additional |otros |encore )?"
+                       r"(?P<terms>\d{1,2}\s*(?:months?|mois|meses))|"
                        r"(?:granted|given|received|obtained|got)\s+an?\s+(?P<more>\d{1,2})[- ]month"
                        r"s?\s+(?:no-cost\s+|cost-free\s+)?extension)")
 MONEY_FROM = re.compile(r"^\s*(?:(?:aportad[oa]s|otorgad[oa]s|provided|contributed|granted|"
@@ -148,18 +150,22 @@ def _dates(facts: ProseFacts, sentence: str) -> None:
     found = find_start_duration(sentence)
     if found and found.start and facts.start is None:
         facts.start = found.start
-    if found and found.duration_months and facts.duration_months is None:
+    known = facts.duration_months
+    if found and found.duration_months and known is None:
         facts.duration_months = found.duration_months
     duration = DURATION.search(sentence) or LONG.search(sentence)
     if duration and facts.duration_months is None:
         terms = duration.group("terms") or duration.group("terms2")
         months = find_start_duration(f"({terms.replace('-', ' ')})")
         facts.duration_months = months.duration_months if months else None
-        extension = EXTENSION.search(sentence)
-        terms = extension and (extension.group("terms") or f"{extension.group('more')} months")
-        extra = find_start_duration(f"({terms})") if terms else None
-        if facts.duration_months and extra and extra.duration_months:
-            facts.duration_months += extra.duration_months  # "24 meses, ampliada en 6 meses"
+    extension = EXTENSION.search(sentence) if known is None else None
+    terms = extension and (extension.group("terms") or f"{extension.group('more')} months")
+    extra = find_start_duration(f"({terms})") if terms else None
+    before = find_start_duration(sentence[:extension.start()]) if extension else None
+    counted = bool(found and before and found.duration_months and before.duration_months
+                   and found.duration_months > before.duration_months)  # "(48 + 6 months)"
+    if facts.duration_months and extra and extra.duration_months and not counted:
+        facts.duration_months += extra.duration_months  # "24 meses, ampliada en 6 meses"
 
 
 def _end_date(facts: ProseFacts, text: str) -> None:

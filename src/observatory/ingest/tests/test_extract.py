@@ -1710,3 +1710,55 @@ def test_numbered_project_heads_of_a_systematisation_report():
         {"name": "Fundación Horizonte Compartido", "amount": 900_000, "currency": "USD"}]
     assert second.values("places") == ["Tapachula", "Chiapas", "Tijuana", "Baja California"]
     assert (second.values("start"), second.values("duration_months")) == (["2021-09"], [42])
+
+
+WIKI = """## SkillBridge — Skills partnership between Tunisia and Belgium
+
+| | |
+|---|---|
+| **Funding** | EUR 4.2 million (European Union) |
+| **Partners** | ANETI (National Agency for Employment); BeDigital employers' federation |
+| **Presented by** | Karim Ben Salah, programme coordinator |
+| **Website** | — |
+
+### Objectives
+
+Skilled Tunisians find decent work in Belgium.
+
+### Lessons: challenges
+
+- Visa appointments took months.
+
+### Lessons: good practices
+
+- Employers interviewed candidates online.
+
+## PAMOJA — Safe trade and mobility for women cross-border traders (Kenya–Uganda)
+
+| Key facts | |
+|---|---|
+| Commissioned by | German Federal Ministry for Economic Cooperation and Development (BMZ) |
+| Budget | EUR 6.5 million |
+
+### Objectives
+
+Women traders cross the border safely.
+
+### Main achievements
+
+Two one-stop border posts opened desks for women traders.
+"""
+
+
+def test_a_wiki_export_with_lessons_split_in_two_and_a_country_note_after_a_title():
+    first, second = extract_fiches(WIKI)
+    assert (first.key, second.key) == ("SkillBridge", "PAMOJA")  # not "Kenya–Uganda"
+    assert first.values("partners") == [  # the next row is no more names, nor is the website
+        "ANETI (National Agency for Employment)", "BeDigital employers' federation"]
+    assert first.values("challenges") == ["Visa appointments took months."]
+    assert first.values("good_practices") == ["Employers interviewed candidates online."]
+    assert second.values("funders") == [{  # "and Development (BMZ)" ends the same name
+        "name": "German Federal Ministry for Economic Cooperation and Development (BMZ)",
+        "amount": 6_500_000, "currency": "EUR"}]
+    assert prose_facts("It has been running since 2019 (48 months, extended in 2022 by a "
+                       "further 12 months).").duration_months == 60
