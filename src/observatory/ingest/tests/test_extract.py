@@ -1444,7 +1444,7 @@ def test_numbered_key_and_title_headers_of_a_learning_review():
         "Returnee counsellors work in twelve jamoats."  # "4  Cross-cutting lessons" ends it
 
 
-CAPITALISATION = """2. Expériences de terrain
+BOOKLET = """2. Expériences de terrain
 
 2.1 JAPPANDO (Sénégal)
 Gouvernance locale des migrations dans les régions de Sédhiou et de Kolda
@@ -1490,7 +1490,7 @@ Premières bonnes pratiques
 
 
 def test_a_capitalisation_booklet_with_country_notes_and_en_bref_boxes():
-    first, second = extract_fiches(CAPITALISATION)
+    first, second = extract_fiches(BOOKLET)
     assert (first.key, second.key) == ("JAPPANDO", "MADINATI")  # without "(Sénégal)"
     assert second.value("title") == \
         "Des arrondissements accueillants : inclusion des migrants à Tanger et à Tétouan"
