@@ -50,7 +50,8 @@ PARTNERS = re.compile(
     # not "… in Senegal and with associations in Turin"
     r"(?:implemented|carried out|run|led|mise? en (?:œ|oe)uvre|ejecutad[oa]|implementad[oa]|"
     r"llevad[oa] a cabo) (?:by|par|por) [A-ZÀ-Ý][^,.;]{1,60}? (?:with|avec|con)|"
-    r"(?:ses|its|their|sus|leurs) (?:principaux |main |key )?(?:partenaires|partners|socios)"
+    r"(?:ses|its|their|sus|leurs|los|les|the) (?:principaux |main |key |principales )?"
+    r"(?:partenaires|partners|socios)"
     r"(?: de mise en (?:œ|oe)uvre| d['’]ex[ée]cution| de ejecuci[oó]n)? (?:sont|are|include|"
     r"incluent|comprennent|son|incluyen)(?: notamment)?)"
     r"\s+(?P<list>[^.;]+)")
@@ -91,6 +92,12 @@ DURATION = re.compile(
     r"(?P<terms>\d{1,3}\s*(?:months?|mois|meses|years?|ans|a[ñn]os))\b")
 
 
+GRANT_OF = re.compile(
+    r"(?i)\b(?:subvenci[oó]n|aportaci[oó]n|contribuci[oó]n|financiaci[oó]n|subvention|"
+    r"contribution|apport|financement|grant|funding)\s+(?:de la |del |de l['’]|du |de |des |"
+    r"from the |from |of the |of )"
+    r"(?P<name>(?-i:[A-ZÀ-Ý])[^,.;()\d€$£]{1,80}?(?:\s\([^()]{2,12}\))?)"
+    r"\s+(?:de|of|worth|d['’]un montant de|por (?:un )?(?:valor|importe|monto) de)\s*$")
 GIVES = re.compile(r"(?i)\s+(?:contributes|contributed|provides|provided|adds|added|apporte|"
                    r"a apport[ée]|aporta|aport[óo])\s*$")  # "the Piedmont Region contributes"
 LONG = re.compile(  # "ISHA is a 48-month action", "un projet de 36 mois"
@@ -187,6 +194,10 @@ def _funders(facts: ProseFacts, sentence: str) -> None:
     matches = list(FUNDED.finditer(sentence))
     if not matches:
         for money in find_money(sentence):  # "con 980.000 euros del Mecanismo … y con …"
+            grant = GRANT_OF.search(sentence[:money.start])  # "una subvención de la UE de 3 M€"
+            if grant and money.amount is not None:
+                facts.funders.append((grant.group("name"), money.amount, money.currency))
+                continue
             source = MONEY_FROM.match(sentence[money.end:])
             giver = WHICH_GAVE.search(sentence[:money.start]) or GIVES.search(
                 sentence[:money.start])  # "AECID, which contributed", "the Region contributes"

@@ -1762,3 +1762,19 @@ def test_a_wiki_export_with_lessons_split_in_two_and_a_country_note_after_a_titl
         "amount": 6_500_000, "currency": "EUR"}]
     assert prose_facts("It has been running since 2019 (48 months, extended in 2022 by a "
                        "further 12 months).").duration_months == 60
+
+
+def test_grants_and_partners_told_in_a_facts_paragraph():
+    facts = prose_facts(
+        "Datos básicos. CONVIVE arrancó en febrero de 2022 y tiene una duración de 24 meses. "
+        "Cuenta con una subvención de la Unión Europea de 3.000.000 EUR y con una aportación del "
+        "Ayuntamiento de Bilbao de 95.000 €. Los socios son la Alcaldía de Cúcuta, la Fundación "
+        "Frontera Solidaria y el Servicio Nacional de Aprendizaje (SENA).")
+    assert [(n, int(a), c) for n, a, c in facts.funders] == [
+        ("Unión Europea", 3_000_000, "EUR"), ("Ayuntamiento de Bilbao", 95_000, "EUR")]
+    assert facts.partners == ["Alcaldía de Cúcuta", "Fundación Frontera Solidaria",
+                              "Servicio Nacional de Aprendizaje (SENA)"]
+    french = prose_facts("Le projet bénéficie d’une subvention de l’Union européenne de 2 M€ "
+                         "et d’un apport de la Région Occitanie de 150 000 €.")
+    assert [(n, int(a)) for n, a, _c in french.funders] == [
+        ("Union européenne", 2_000_000), ("Région Occitanie", 150_000)]
