@@ -273,14 +273,15 @@ def _report_heading(lines: list[Line], line: Line, fiche_first: Line, last_secti
 ORDINAL_WORDS = (r"fiches?|fichas?|fact ?sheets?|sheets?|projects?|projets?|proyectos?|"
                  r"profiles?|profils?|perfil(?:es)?|pratiques?|pr[aá]cticas?|practices?|cases?|"
                  r"programmes?|programas?|programs?|experiences?|exp[ée]riences?|experiencias?|"
-                 r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?")
+                 r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?|composantes?|"
+                 r"components?|componentes?|volets?")
 ORDINAL_QUALIFIER = r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|" \
     r"promising|inspiring)\s+)?"  # "GOOD PRACTICE 1"
 FICHE_ORDINAL = re.compile(
     rf"(?i)^{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
     r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b(?:\s*[(:–—-].{0,60})?$")
 ORDINAL_PREFIX = re.compile(
-    rf"(?i)^{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
+    rf"(?i)^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
     r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b\s*[.:–—|-]?\s*(?P<rest>.*)$")
 KEY_AND_TITLE = re.compile(r"^(.{2,40}?)(?:\s+[–—:|-]|\s*:|\.)\s+(.{8,})$")  # "KEY. Title" too
 
@@ -359,7 +360,10 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
         text = clean(line.text)
         if re.match(r"^#+\s*\d", line.stripped):  # "## 2. Introduction": the report's, but
             numbered = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text)  # "## 4.1 KEY — Title"
-            pair = _key_and_title(numbered)
+            rest = after_ordinal(numbered)  # "## 3.2 Composante 2 – ECPT"
+            pair = _key_and_title(rest if rest else numbered)
+            if pair is None and rest and _keyish(rest) and _strong_key(rest):
+                pair = (rest, "")
             if pair:
                 found[line.index] = pair
             continue

@@ -1778,3 +1778,43 @@ def test_grants_and_partners_told_in_a_facts_paragraph():
                          "et d’un apport de la Région Occitanie de 150 000 €.")
     assert [(n, int(a)) for n, a, _c in french.funders] == [
         ("Union européenne", 2_000_000), ("Région Occitanie", 150_000)]
+
+
+MIDTERM_REVIEW = """# Programme régional « Mobilité, Territoires et Développement » (MTD-AO)
+
+Bilan à mi-parcours
+
+# 3. Fiches des composantes
+
+## 3.1 Composante 1 – JËF-JËL : Insertion économique des jeunes à Tambacounda
+
+Financement : 3,5 M€ (Union européenne)
+
+### Objectif
+
+Améliorer l'insertion socio-économique des jeunes.
+
+### Principales réalisations à mi-parcours
+
+Les antennes régionales accueillent les jeunes.
+
+## 3.2 Composante 2 – ECPT
+
+État civil pour tous dans les régions de Kayes et Mopti
+
+### Objectifs
+
+Enregistrer les naissances des familles mobiles.
+
+### Réalisations
+
+Des audiences foraines ont été tenues.
+"""
+
+
+def test_a_mid_term_review_whose_fiches_are_numbered_components():
+    first, second = extract_fiches(MIDTERM_REVIEW)
+    assert (first.key, first.value("title")) == (  # not the programme named by the report
+        "JËF-JËL", "Insertion économique des jeunes à Tambacounda")
+    assert (second.key, second.value("title")) == (
+        "ECPT", "État civil pour tous dans les régions de Kayes et Mopti")
