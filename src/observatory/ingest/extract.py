@@ -294,8 +294,11 @@ def after_ordinal(text: str) -> str | None:
     if not match:
         return None
     rest = match.group("rest").strip()
-    rest = re.sub(r"(?i)^[/|:–—-]\s*(?:(?:programme|project|projet|proyecto|programa)\b\s*)?",
+    rest = re.sub(r"(?i)^[/|:–—·•-]\s*(?:(?:programme|project|projet|proyecto|programa)\b\s*)?",
                   "", rest).strip()
+    place = re.fullmatch(r"[^,:;()]{2,40},\s*(?P<country>[^,:;()]{3,40})", rest)
+    if place and _only_countries(place.group("country")):
+        return ""  # "PRACTICE 1 · KUMASI, GHANA": where, not which
     return "" if rest.startswith("(") else rest
 
 
@@ -1296,7 +1299,8 @@ def _funder_lines(lines_of_value: list[str]) -> str:
             monies = [m for m in find_money(text) if m.amount is not None]  # not "… : EUR"
             ends_priced = bool(monies) and not text[monies[-1].end:].strip(" .,)") \
                 and not re.match(r"(?i)\s*(?:million|mio|mn|bn|billion|millones|millions?)\b",
-                                 part)  # "EUR 3.2\nmillion"
+                                 part) \
+                and not re.fullmatch(r"\s*\([^()]+\)\s*", part)  # "EUR 3.2\nmillion", "(EU)"
             text += " ; " if ends_priced and not text.rstrip().endswith(";") else " "
         text += part.strip()
     return re.sub(r"(?i)<br\s*/?>|\s·\s", " ; ", text)

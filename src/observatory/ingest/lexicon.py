@@ -89,6 +89,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"(breve |brief |short |courte )?(description|descripcion)( (and|et|y) .{3,40})?",
         r"intervention strategy|strategie d'intervention|estrategia de intervencion",
         r"how (it|the (project|programme)) works", r"como funciona.*",
+        r"what the (practice|project|programme|program|initiative) (involves|is about|"
+        r"consists of|offers)", r"en quoi consiste (la pratique|le projet|le programme|"
+        r"l'initiative)", r"en que consiste (la practica|el proyecto|el programa|la iniciativa)",
         r"(progress|avancement|avances|estado de avance)( so far| to date| du (projet|programme)|"
         r" del (proyecto|programa))?", r"ou en est (le projet|le programme|l'initiative)",
         r"where (the (project|programme)|it|we) stands?( (now|today))?",

@@ -1818,3 +1818,35 @@ def test_a_mid_term_review_whose_fiches_are_numbered_components():
         "JËF-JËL", "Insertion économique des jeunes à Tambacounda")
     assert (second.key, second.value("title")) == (
         "ECPT", "État civil pour tous dans les régions de Kayes et Mopti")
+
+
+LEARNING_BRIEF = """PRACTICE 1  ·  KUMASI, GHANA
+
+KASI-LINK
+Kumasi Returnee and Youth Link Desk
+
+KEY FACTS
+Funding
+EUR 4.2 million
+(European Union)
+Period
+January 2021 –
+December 2024
+
+Objectives
+To give returning migrants a single municipal entry point.
+
+What the practice involves
+The Link Desk is a municipal one-stop office.
+
+Challenges
+• Returnees often arrive with urgent debts.
+"""
+
+
+def test_a_learning_brief_whose_practice_line_says_where():
+    fiche, = extract_fiches(LEARNING_BRIEF)
+    assert (fiche.key, fiche.value("title")) == ("KASI-LINK", "Kumasi Returnee and Youth Link Desk")
+    assert fiche.values("funders") == [  # the funder's name in brackets under its amount
+        {"name": "European Union", "amount": 4_200_000, "currency": "EUR"}]
+    assert fiche.value("main_features") == "The Link Desk is a municipal one-stop office."
