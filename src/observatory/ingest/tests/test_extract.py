@@ -1832,6 +1832,12 @@ EUR 4.2 million
 Period
 January 2021 –
 December 2024
+Location
+Ghana
+Kumasi, Ashanti Region
+Partners
+Ghana Immigration Service
+Returnee Voices Ghana
 
 Objectives
 To give returning migrants a single municipal entry point.
