@@ -1125,8 +1125,8 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             agency_countries += [(m.code, start, end) for m in find_countries(value)
                                  if value[:m.start].rstrip().endswith("(")]
             continue
-        if kind == "title":
-            continue  # a sidebar's title is no value
+        if kind in ("title", "contact"):
+            continue  # a sidebar's title is no value, nor is whom to contact
         if kind == "sites":
             for match in MARKDOWN_LINK.finditer(value) if "](" in value else URL.finditer(value):
                 url = match.group(1).rstrip(".,;")

@@ -158,7 +158,7 @@ BUDGET_WORDS = (r"(?:total )?budget(?: total)?|presupuesto(?: total)?|montant(?:
                 r"enveloppe(?: financi[eè]re)?|monto(?: total| asignado)?|importe(?: total)?|"
                 r"valor total")
 SIDEBAR_LABELS = {
-    "funders": r"funding|funders?|donors?|financ(?:ing|ed by)|financement|"
+    "funders": r"funding|funders?|donors?|financ(?:ing|ed by)|financements?|financiaciones|"
                r"bailleurs?(?: de fonds)?|financiaci[oó]n|financiamiento|donantes?|"
                r"cofinanciaci[oó]n|source of funding|financeurs?|funded by|"
                r"financiador(?:es|as?)?|financian|financia|financ[ée] par|"
@@ -221,6 +221,10 @@ SIDEBAR_LABELS = {
              r"url|further information|plus d'informations?|site internet du (?:projet|programme)|"
              r"sitio web del (?:proyecto|programa)|p[aá]gina del (?:proyecto|programa)|"
              r"en l[ií]nea)",
+    # who to ask, a key fact the platform does not keep: recognised so it is not a partner
+    "contact": r"contacts?|contact person|personne[- ]contact|persona de contacto|contacto|"
+               r"point focal|focal point|cheff?e de projet|project manager|"
+               r"presented by|pr[ée]sent[ée] par|presentado por",
     # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
     # for an organisation, and give no value
     "title": r"(?:(?:le|the|el) (?:projet|project|programme|program|proyecto|programa) )?"
@@ -269,7 +273,7 @@ def label_kind(label: str) -> str | None:
 
 def is_sidebar_title(line: str) -> bool:
     """A sidebar's title alone on its line, in any case: "Ficha técnica", "**Key facts**"."""
-    text = line.strip().strip("#*_:|> ").strip()
+    text = line.strip().strip("#*_:|> ").strip().replace("’", "'")
     text = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text)  # "3.1.1 Datos generales"
     return bool(text) and _TITLE_LABEL.fullmatch(text.lower()) is not None
 
@@ -295,7 +299,8 @@ def labelled_field(line: str) -> tuple[str, str] | None:
         at = line.find(named[1], match.start("label")) + len(named[1])
         return named[0], line[at:].strip().strip("|").strip().replace("**", "")
     for kind, _pattern in _LABEL_KINDS:  # "Démarrage (durée)", "Zones d'intervention"
-        if kind == exact or (not exact and loose and _LABEL_WORDS[kind].search(label) and (
+        if kind == exact or (not exact and loose and _LABEL_WORDS[kind].search(
+                re.sub(r"\([^()]*\)", " ", label)) and (
                 len(label.split()) <= 3 or "(" in label)):
             return kind, match.group("value").replace("**", "").replace("__", "")
     if SUBNATIONAL.fullmatch(label) and match.group("value").strip():
@@ -363,7 +368,8 @@ def drop_page_furniture(lines: list[Line]) -> list[Line]:
                     seen += 1
                     text = lines[at].stripped
                     if counts[text] >= 2 and len(text) >= 10 and not is_heading(text) \
-                            and not is_bullet(text) and labelled_field(text) is None:
+                            and not is_bullet(text) and labelled_field(text) is None \
+                            and label_kind(text) is None and not is_sidebar_title(text):
                         furniture.add(at)
                 at += step
     kept: list[Line] = []
@@ -395,7 +401,8 @@ def _runs_on(before: Line, after: Line) -> bool:
     if first.islower() and not is_bullet(after.text):
         return True
     if before.stripped.endswith(SENTENCE_END) or is_bullet(after.text) \
-            or is_heading(after.text) or re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-Ý]",
+            or is_heading(after.text) or label_kind(after.stripped) not in (None, "title") \
+            or is_sidebar_title(after.text) or re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-Ý]",
                                                     after.stripped):
         return False  # the next page opens with a list, a heading or a numbered section
     return not re.match(r"[—–-]\s*[A-ZÀ-Ý]", before.stripped)  # "— Amina K., …" signs a quote

@@ -1856,3 +1856,44 @@ def test_a_learning_brief_whose_practice_line_says_where():
     assert fiche.values("funders") == [  # the funder's name in brackets under its amount
         {"name": "European Union", "amount": 4_200_000, "currency": "EUR"}]
     assert fiche.value("main_features") == "The Link Desk is a municipal one-stop office."
+
+
+SYNTHESE = """2.2 PAGLM
+Gouvernance locale des migrations dans la région de Kayes
+
+Fiche d’identité
+Bailleur Agence française de développement (AFD) – 4 500 000 €
+Démarrage Octobre 2019
+Durée 36 mois
+Pays et zones Mali – cercles de Kayes, Diéma et Nioro du Sahel
+
+Synthèse de l’atelier régional de Saint-Louis Page 3/8
+
+Partenaires
+Conseil régional de Kayes ; Haut Conseil des Maliens de l’Extérieur (HCME)
+; ONG Tilé Kayes Développement
+Contact Khady Ndiaye, cheffe de projet
+Financements
+État malien (contrepartie) : 1,2 milliard FCFA
+
+Objectif
+Renforcer la gouvernance locale des migrations.
+
+Principales réalisations
+Douze communes ont adopté un plan local.
+
+Synthèse de l’atelier régional de Saint-Louis Page 4/8
+
+Partenaires
+"""
+
+
+def test_a_workshop_synthesis_whose_partners_label_follows_a_page_break():
+    fiche, = extract_fiches(SYNTHESE)
+    assert fiche.key == "PAGLM"
+    assert fiche.values("partners") == [  # "Partenaires" is no running header; "Contact" no name
+        "Conseil régional de Kayes", "Haut Conseil des Maliens de l’Extérieur (HCME)",
+        "ONG Tilé Kayes Développement"]
+    assert "Nioro du Sahel" in fiche.values("places")  # the page break ends the places
+    assert {"name": "État malien (contrepartie)", "amount": 1_200_000_000,
+            "currency": "XOF"} in fiche.values("funders")  # "(contrepartie)" is no partner
