@@ -1125,7 +1125,7 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             agency_countries += [(m.code, start, end) for m in find_countries(value)
                                  if value[:m.start].rstrip().endswith("(")]
             continue
-        if kind in ("title", "contact"):
+        if kind in ("title", "other"):
             continue  # a sidebar's title is no value, nor is whom to contact
         if kind == "sites":
             for match in MARKDOWN_LINK.finditer(value) if "](" in value else URL.finditer(value):

@@ -221,10 +221,15 @@ SIDEBAR_LABELS = {
              r"url|further information|plus d'informations?|site internet du (?:projet|programme)|"
              r"sitio web del (?:proyecto|programa)|p[aá]gina del (?:proyecto|programa)|"
              r"en l[ií]nea)",
-    # who to ask, a key fact the platform does not keep: recognised so it is not a partner
-    "contact": r"contacts?|contact person|personne[- ]contact|persona de contacto|contacto|"
-               r"point focal|focal point|cheff?e de projet|project manager|"
-               r"presented by|pr[ée]sent[ée] par|presentado por",
+    # key facts the platform does not keep (whom to ask, who is served, which SDG):
+    # recognised so that they are not read as partners
+    "other": r"contacts?|contact person|personne[- ]contact|persona de contacto|contacto|"
+             r"point focal|focal point|cheff?e de projet|project manager|"
+             r"presented by|pr[ée]sent[ée] par|presentado por|"
+             r"target (?:group|population)s?|population cible|publics? cibles?|"
+             r"poblaci[oó]n (?:destinataria|meta|objetivo)|beneficiaries|b[ée]n[ée]ficiaires|"
+             r"beneficiari[oa]s|(?:ODS|ODD|SDGs?)(?: relacionados| concern[ée]s| addressed)?|"
+             r"th[eè]mes?|tem[aá]tica|temas?|sectors?|secteurs?|sectores?",
     # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
     # for an organisation, and give no value
     "title": r"(?:(?:le|the|el) (?:projet|project|programme|program|proyecto|programa) )?"

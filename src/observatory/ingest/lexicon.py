@@ -157,6 +157,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"what (we|they) (have )?learn(ed|t)\b.*", r"ce que nous avons appris\b.*",
         r"lo que (hemos )?aprendi(do|mos)\b.*", r"(key )?takeaways",
         r"what (have|did) (we|they) learn(ed|t)?", r"qu'avons-nous appris", r"que hemos aprendido",
+        r"(por que|why) (es|is) (esta |una |this |it )?(a )?(buena practica|good practice)",
+        r"pourquoi (est-ce|c'est) une bonne pratique",
     ],
     COVID: [
         r".*\bcovid.*", r".*\bcoronavirus\b.*", r".*\bpandemi[ca]\w*\b.*",

@@ -1897,3 +1897,31 @@ def test_a_workshop_synthesis_whose_partners_label_follows_a_page_break():
     assert "Nioro du Sahel" in fiche.values("places")  # the page break ends the places
     assert {"name": "État malien (contrepartie)", "amount": 1_200_000_000,
             "currency": "XOF"} in fiche.values("funders")  # "(contrepartie)" is no partner
+
+
+CATALOGO = """RETORNA-GT
+
+Certificación de competencias de personas retornadas
+
+Ficha técnica
+Entidad ejecutora\tINTECAP
+Socios\tMunicipalidad de Quetzaltenango
+Población destinataria\tPersonas retornadas desde México y Estados Unidos
+ODS relacionados\t8.8, 10.7
+
+Objetivo
+Certificar las competencias de las personas retornadas.
+
+Resultados
+Se certificaron 1.200 personas.
+
+¿Por qué es una buena práctica?
+- Utiliza una institución nacional existente.
+"""
+
+
+def test_a_ministry_catalogue_with_target_group_and_sdg_rows():
+    fiche, = extract_fiches(CATALOGO)
+    assert fiche.values("partners") == ["Municipalidad de Quetzaltenango"]
+    assert fiche.values("good_practices") == ["Utiliza una institución nacional existente."]
+    assert not fiche.values("challenges")
