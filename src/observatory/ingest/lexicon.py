@@ -74,7 +74,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(description|descripcion) (de la |du |de l'|of the |del |de )?(practica|pratique|"
         r"practice|experiencia|experience|iniciativa|initiative|intervencion|intervention|"
         r"accion|action)", r"que (hicimos|hemos hecho|hacemos)",
-        r"ce qui a ete (realise|fait|accompli)\b.*",
+        r"ce qui a ete (realise|fait|accompli|presente)\b.*",
         r"what (has been|was) (achieved|done|delivered)\b.*",
         r"what (it|the (project|programme|program|initiative)) (has )?(delivered|achieved|done)"
         r"( so far| to date)?",
@@ -109,6 +109,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"developpement)",
         r".*\brelaci[oó]n\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
         r".*\blien\b.*\bmigrations?\b.*\bdeveloppement\b.*",
+        r"en quoi (c'est|est-ce|le (projet|programme) est) lie (au|a la) (developpement|migration)",
         r".*\bmigrations?\b.*\bdeveloppement\b.*\blien\b.*",
         r"(how|comment|como|en quoi|in what way|de quelle (maniere|facon)|de que (manera|forma)|"
         r"why|pourquoi|por que) "

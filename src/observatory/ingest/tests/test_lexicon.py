@@ -20,6 +20,10 @@ from observatory.ingest.layout import labelled_field
     ("Planned outputs", lx.EXPECTED_RESULTS),
     ("Principales avances", lx.MAIN_FEATURES),
     ("Buts du projet :", lx.OBJECTIVES),
+    ("**En quoi c'est lié au développement ?**", lx.NEXUS),
+    ("**Ce qui a été présenté**", lx.MAIN_FEATURES),
+    ("État d’avancement à mi-parcours", lx.MAIN_FEATURES),
+    ("What the practice involves", lx.MAIN_FEATURES),
 ])
 def test_headings_worded_in_ways_no_pattern_foresaw(line, kind):
     assert lx.heading_kind(line) == kind
