@@ -1678,11 +1678,14 @@ def _acronym_goes_on(parts: list[str], first: int, n: int) -> bool:
     for later in range(n + 1, min(n + 3, len(parts))):
         acronym = re.search(r"\(([A-Z]{3,8})\)\s*$", parts[later])
         if acronym:
-            def initials(text: str) -> str:
-                return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", text.split("(")[0]))
-            return not initials(parts[later]).endswith(acronym.group(1)) and initials(
+            return not _initials(parts[later]).endswith(acronym.group(1)) and _initials(
                 " ".join(parts[first:later + 1])).endswith(acronym.group(1))
     return False
+
+
+def _initials(name: str) -> str:
+    """"UK Foreign Commonwealth Development Office (FCDO)" gives "UFCDO"."""
+    return "".join(word[0] for word in re.findall(r"[A-Z][\w'’-]*", name.split("(")[0]))
 
 
 def _add_funders(fiche: Fiche, cell: Block) -> None:
