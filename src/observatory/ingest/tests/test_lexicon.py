@@ -74,38 +74,43 @@ La saison des pluies ralentit les chantiers.
     assert lx.report_section("Objectifs de l'atelier et méthodologie")
 
 
-# -- the genre's vocabulary: headings, key-facts labels and programme titles written by a
-# colleague who never saw the extractor (tests/data/vocabulary, see docs/ingest-ground-truth.md)
+# -- the genre's vocabulary: headings, key-facts labels and programme titles written by
+# colleagues who never saw the extractor (tests/data/vocabulary/writer-N, see
+# docs/ingest-ground-truth.md)
 
 VOCABULARY = Path(__file__).resolve().parents[4] / "tests" / "data" / "vocabulary"
 LABEL_KINDS = {"funders": {"funders"}, "budget": {"funders", "budget"},
                "start_duration": {"date"}, "places": {"place"}, "partners": {"partners"},
                "agency": {"agency"}, "sites": {"sites"}, "none": {None}}
+WRITERS = ["writer-1"]
 
 
-def rows(name: str) -> list[dict[str, str]]:
-    with (VOCABULARY / name).open(encoding="utf-8") as f:
+def rows(writer: str, name: str) -> list[dict[str, str]]:
+    with (VOCABULARY / writer / name).open(encoding="utf-8") as f:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
-def test_every_heading_of_the_vocabulary_opens_its_section():
+@pytest.mark.parametrize("writer", WRITERS)
+def test_every_heading_of_the_vocabulary_opens_its_section(writer: str):
     wrong = [(r["heading"], r["field"], lx.heading_kind(r["heading"]))
-             for r in rows("headings.tsv")
+             for r in rows(writer, "headings.tsv")
              if lx.heading_kind(r["heading"]) != (None if r["field"] == "none" else r["field"])]
     assert wrong == []
 
 
-def test_every_key_facts_label_of_the_vocabulary_gives_its_kind():
+@pytest.mark.parametrize("writer", WRITERS)
+def test_every_key_facts_label_of_the_vocabulary_gives_its_kind(writer: str):
     wrong = []
-    for r in rows("labels.tsv"):
+    for r in rows(writer, "labels.tsv"):
         field = labelled_field(f"{r['label']}: {r['value']}")
         if (field and field[0]) not in LABEL_KINDS[r["kind"]]:
             wrong.append((r["label"], r["kind"], field))
     assert wrong == []
 
 
-def test_no_programme_title_of_the_vocabulary_reads_as_a_heading():
-    assert [(r["line"], lx.heading_kind(r["line"])) for r in rows("titles.tsv")
+@pytest.mark.parametrize("writer", WRITERS)
+def test_no_programme_title_of_the_vocabulary_reads_as_a_heading(writer: str):
+    assert [(r["line"], lx.heading_kind(r["line"])) for r in rows(writer, "titles.tsv")
             if lx.heading_kind(r["line"])] == []
 
 
