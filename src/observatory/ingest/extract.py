@@ -1032,16 +1032,23 @@ def _dashed_fields(text: str) -> list[tuple[str, str]]:
     """"Démarrage : avril 2022 – durée prévue : 36 mois": two labelled values joined by a dash,
     each with its own colon (a dash between dates stays inside one value)."""
     parts = re.split(r"\s+[–—-]\s+", text.strip().strip("*_"))
-    fields = [labelled_field(part) if ":" in part else None for part in parts]
+    fields = [labelled_field(_capitalised(part)) if ":" in part else None for part in parts]
     if len(parts) < 2 or any(f is None or f[0] == "title" for f in fields):
         return []
     return [f for f in fields if f is not None]
 
 
+def _capitalised(part: str) -> str:
+    """A label inside a line, as if it opened one: "durée prévue : 36 mois" after a dash (a
+    line that opens in lower case continues a sentence)."""
+    part = part.lstrip()
+    return part[:1].upper() + part[1:]
+
+
 def _leading_field(part: str) -> tuple[str, str] | None:
     """(kind, value) of "Label: value", or of "Label value" when the label is a known one;
     behind a sidebar title ("Key data: Budget €4M"), the field that follows it."""
-    field = labelled_field(part) if ":" in part else None
+    field = labelled_field(_capitalised(part)) if ":" in part else None
     if field is not None and field[0] == "title":
         return _leading_field(field[1])
     if field is not None and field[0] == "funders" and _budget_label(part):

@@ -154,7 +154,8 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # A total amount with no funder named: "Budget", "Enveloppe financière", "Monto asignado"
 BUDGET_WORDS = (r"(?:total )?budget(?: total)?|presupuesto(?: total)?|montant(?: total)?|"
                 r"co[uû]t(?: total)?(?: du (?:projet|programme))?|total (?:project )?cost|"
-                r"cost[oe] total|(?:total )?amount|total value|(?:financial )?envelope|"
+                r"cost[oe] total(?: del (?:proyecto|programa))?|dotaci[oó]n(?: presupuestaria)?|"
+                r"(?:total )?amount|total value|(?:financial )?envelope|"
                 r"enveloppe(?: financi[eè]re)?|monto(?: total| asignado)?|importe(?: total)?|"
                 r"valor total")
 SIDEBAR_LABELS = {
@@ -166,8 +167,12 @@ SIDEBAR_LABELS = {
                r"co-?financement|co-?financ[ée] par|(?:co)?financiado por|supported by|"
                r"commissioned by|mandated by|command[ée] par|encargado por|"
                r"with (?:the )?support (?:of|from)|avec le (?:soutien|concours) de|soutenu par|"
-               r"con el apoyo de|apoyado por|" + BUDGET_WORDS,
+               r"con el apoyo de|apoyado por|origine des fonds|sources? des fonds|"
+               r"partenaires techniques et financiers|ptf|cooperantes?|"
+               r"avec le (?:soutien|concours|appui) financier de|con el apoyo financiero de|"
+               r"with (?:the )?financial support (?:of|from)|" + BUDGET_WORDS,
     "date": r"start(?: date)?|starting|duration|d[ée]marrage|start(?: and| /|/) ?duration|"
+            r"duration and start(?: date)?|start date and duration|"
             r"(?:implementation )?period|dates?|timeframe|time ?frame|calendar|"
             r"d[ée]but|dur[ée]e|p[ée]riode|calendrier|d[ée]but(?: et| /|/) ?dur[ée]e|"
             r"inicio|duraci[oó]n|per[ií]odo(?: de ejecuci[oó]n)?|"
@@ -176,7 +181,10 @@ SIDEBAR_LABELS = {
             r"(?:duration|period) of implementation|"
             r"fechas? de inicio y (?:de )?fin(?:alizaci[oó]n)?|"
             r"plazo de ejecuci[oó]n|cronograma|vigencia|dates de d[ée]but et de fin",
-    "place": r"countries|country|locations?|where|geographic(?:al)? (?:scope|coverage|areas?)|"
+    "place": r"countries|country|locations?|where|"
+             r"geographic(?:al)? (?:scope|coverage|areas?|focus)|"
+             r"p[ée]rim[eè]tre(?: d'intervention)?|alcance(?: geogr[aá]fico| territorial)?|"
+             r"(?:wilayas?|provinces?|d[ée]partements?|cercles?|villes?) d'intervention|"
              r"countries and (?:regions|territories|areas|locations|zones|sites)|pays|lieux?|"
              r"zones? d'intervention|localisation|pays et (?:r[ée]gions|territoires|zones?|"
              r"localit[ée]s|sites)(?: d'intervention)?|pa[ií]s(?:es)?|"
@@ -197,7 +205,11 @@ SIDEBAR_LABELS = {
                 r"entidades socias|organizaciones socias|consortium|consorcio|"
                 r"(?:national )?counterparts?|contreparties?(?: nationales?)?|"
                 r"contrapartes? nacional(?:es)?|in partnership with|en partenariat avec|"
-                r"instituciones socias|en alianza con|aliados estrat[ée]gicos",
+                r"instituciones socias|en alianza con|aliados estrat[ée]gicos|partnerships?|"
+                r"co-?demandeurs?|co-?applicants?|co-?solicitantes?|"
+                r"(?:instituciones|entidades|organizaciones) (?:participantes|colaboradoras)|"
+                r"participating (?:organi[sz]ations|institutions)|"
+                r"(?:institutions?|structures?|organisations?) partenaires",
     "agency": r"(?:implementing|lead|executing) (?:agency|organi[sz]ation|partner)|"
               r"agence (?:de mise en [oœ]uvre|d'ex[ée]cution|ex[ée]cutante|chef de file)|"
               r"(?:organisme|op[ée]rateur|structure) (?:de mise en [oœ]uvre|porteuse|chef de file)|"
@@ -214,13 +226,17 @@ SIDEBAR_LABELS = {
               r"l[ií]der del consorcio|socio principal|"
               r"(?:municipio|entidad|organizaci[oó]n|instituci[oó]n|ayuntamiento) promotora?|"
               r"promotora?|promoteur|(?:commune|collectivit[ée]) porteuse|"
-              r"(?:lead|promoting) (?:municipality|city|authority)",
+              r"(?:lead|promoting) (?:municipality|city|authority)|lead applicant|"
+              r"(?:entidad|organizaci[oó]n) solicitante|demandeur principal|coordinated by|"
+              r"coordinado por|coordonn[ée] par|operators?|operador(?:a)?|project holder|"
+              r"porteur de projet|responsible (?:organi[sz]ation|institution|entity)|"
+              r"(?:organi[sz]ation|institution) responsable|l[ií]der del (?:proyecto|programa)",
     "sites": r"(?:project |programme )?(?:web ?site|site(?: (?:web|internet))?|web|web ?page|"
              r"p[aá]gina web|page web|sitio(?: web)?|(?:pour )?en savoir plus|"
              r"more information|m[aá]s informaci[oó]n|links?|liens?|enlaces?|online|en ligne|www|"
              r"url|further information|plus d'informations?|site internet du (?:projet|programme)|"
              r"sitio web del (?:proyecto|programa)|p[aá]gina del (?:proyecto|programa)|"
-             r"en l[ií]nea)",
+             r"en l[ií]nea|home ?page|internet|p[aá]gina web del (?:proyecto|programa))",
     # key facts the platform does not keep (whom to ask, who is served, which SDG):
     # recognised so that they are not read as partners
     "other": r"contacts?|contact person|personne[- ]contact|persona de contacto|contacto|"
@@ -291,7 +307,10 @@ def labelled_field(line: str) -> tuple[str, str] | None:
     if not match:
         return None
     label = match.group("label").strip().replace("’", "'")
-    if len(label.split()) > 5 or heading_kind(label) not in (None, "sites") \
+    if label[:1].islower() and not TABLE_ROW.match(line) \
+            and not re.match(r"(?:https?://|www\.)", match.group("value")):
+        return None  # "partnership: remittances and …", a wrapped sentence's line; not "www: …"
+    if len(label.split()) > 6 or heading_kind(label) not in (None, "sites") \
             or re.search(r"[\[\]]|https?$|www\.", label):  # "[www.x.org](https://…)" has no label
         return None  # "Results to date:" opens a section, whatever word it contains
     # a bullet's bold lead-in must be a label exactly, and a sentence is no label; so must a

@@ -23,13 +23,13 @@ TESTIMONY = "testimony"
 LESSONS = "lessons"
 
 _OUTCOMES = (r"resultats?|results?|resultados?|outcomes?|outputs?|produits|productos|extrants|"
-             r"effets|efectos|impacts?|metas")
+             r"effets|efectos|impacts?|metas|logros|changements|cambios|changes")
 _PATTERNS: dict[str, list[str]] = {
     OBJECTIVES: [
         r"(the )?(main |general |specific |overall |key )?(project )?objectives?\b.*",
         r"(les )?(principaux )?objectifs?\b.*", r"(los )?(principales )?objetivos?\b.*",
         r"aims?( and objectives)?", r"goals?", r"purpose", r"(l')?objet du (projet|programme)",
-        r"(el )?prop[oó]sito", r"finalidad",
+        r"(el )?prop[oó]sito", r"finalidad", r"(metas|fines) y objetivos",
         r"(la )?finalite( (du |de l')\w+)?( et (les )?objectifs)?",
         r"(le )?but (du |de l')\w+", r"(fin|finalidad) y (el )?proposito",
         r"what (does|do) (the (project|programme|program|initiative)|it|we) (aim|seek|want)"
@@ -51,10 +51,14 @@ _PATTERNS: dict[str, list[str]] = {
         r"what success (looks|would look) like", r"(our |key )?targets",
         rf"(les |los )?(principaux |main |key |principales )?({_OUTCOMES})( (et|and|y) (les |los )?"
         rf"({_OUTCOMES}))?( \w+)? (attendus?|escomptes?|prevus?|vises|esperados?|previstos?|"
-        r"expected|planned|intended|anticipated)\b.*",
+        r"expected|planned|intended|anticipated|perseguidos?|planificados?|planifies)\b.*",
+        rf"(les |los )?(principaux |main |key |principales )?({_OUTCOMES}) (to be (achieved|"
+        r"reached|delivered)|a (atteindre|obtenir)|a (alcanzar|lograr|conseguir|obtener)|"
+        r"que se (esperan|buscan|persiguen))\b.*",
         r"(what|which) (results|outcomes) (are|were) expected", r"quels resultats sont attendus",
         r"que resultados se esperan",
-        r"(planned|intended|anticipated|targeted) (results|outcomes|outputs)\b.*",
+        r"(planned|intended|anticipated|targeted|foreseen|awaited) (results|outcomes|outputs)"
+        r"\b.*",
     ],
     MAIN_FEATURES: [
         r"(main |key |principal )?(features|characteristics|activities|achievements)\b.*",
@@ -96,11 +100,14 @@ _PATTERNS: dict[str, list[str]] = {
         r" del (proyecto|programa))?", r"ou en est (le projet|le programme|l'initiative)",
         r"where (the (project|programme)|it|we) stands?( (now|today))?",
         r"comment (ca|cela|le (projet|programme)) (marche|fonctionne)",
+        r"what (does|do) (the (project|programme|program|initiative)|it|we) do",
+        r"description sommaire", r"(les )?(principaux )?acquis",
+        r"(principales )?lineas de (accion|intervencion|trabajo)",
     ],
     NEXUS: [
         r".*\bnexus\b.*", r".*\bnexo\b.*",
         r".*\b(links?|linkages?|relationship|interplay)\b.*\bmigration\b.*\bdevelopment\b.*",
-        r".*\bv[ií]nculos?\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
+        r".*\b(v[ií]nculos?|vinculacion)\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
         r"why (migration|mobility|it) matters\b.*",
         r"(the )?links? (with|to) (migration|mobility)", r"(le )?lien avec la migration",
         r"(el )?v[ií]nculo con la migraci[oó]n", r"pourquoi (la migration|c'est important)\b.*",
@@ -117,10 +124,11 @@ _PATTERNS: dict[str, list[str]] = {
         r".*\barticul\w*\b.*\bmigra\w*\b.*\b(development|developpement|desarrollo)\b.*",
         r"migration ?(and|&|-|–) ?development( link(age)?s?| dimension)?",
         r"(linking|relevance (to|for)|(the )?(dimension|approche|approach|enfoque|liens?)"
-        r"( de| entre)?)( la)? migra\w* (and|et|y|&) (le |el )?(development|developpement|"
+        r"( de| entre| to)?)( la)? migra\w* (and|et|y|&) (le |el )?(development|developpement|"
         r"desarrollo)",
         r"como vincula (el (proyecto|programa)|la iniciativa) la migracion (y|con) el desarrollo",
-        r"(migrations?|migracion) (et|y|-|–) (developpement|desarrollo)",
+        r"(migrations?|migracion|movilidad humana|mobilite humaine|human mobility) (et|y|and|-|–) "
+        r"(developpement|desarrollo|development)",
         r"(la |the |les? )?(migra\w*|movilidad|mobilite|mobility|diaspora)( humana| humaine)?"
         r" (como|comme|as an?) (recurso|ressource|resource|motor|moteur|driver|engine|levier|"
         r"palanca|lever)\b.*",
@@ -140,6 +148,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"what (did not|didn'?t|didn’t) work( (so |as )?well)?", r"what went wrong",
         r"what worked less well", r"ce qui (n'a pas|n’a pas|a moins bien) (marche|fonctionne)",
         r"lo que no (ha )?funcion(a|ado|o)", r"(les )?(principaux )?freins",
+        r"(les )?(principaux )?goulots? d['’]etranglement", r"(los )?(principales )?nudos criticos",
     ],
     GOOD_PRACTICES: [
         r"(key |main )?good (and promising )?practices?\b.*", r"promising practices?\b.*",
@@ -147,7 +156,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(good practices|lessons) and (lessons( learn(ed|t))?|good practices)",
         r"(les )?(principales )?bonnes? pratiques?( (a tester|a partager|identifiees))?.*",
         r"(les )?(lecons apprises|enseignements)\b.*", r"ce qui (marche|fonctionne).*",
-        r"lo que (ha )?funcion(a|ado|o)\b.*", r"what (has )?work(s|ed)( well)?\b.*",
+        r"(lo )?que (ha )?funcion(a|ado|o)\b.*", r"what (has )?work(s|ed)( well)?\b.*",
         r"ce qui a (bien )?(marche|fonctionne).*",
         r"(lecciones|lessons|lecons)( aprendidas| learn(ed|t)| apprises)? (y|and|et) "
         r"(las |les )?(buenas|good|bonnes) (practicas|practices|pratiques)\b.*",
@@ -160,9 +169,12 @@ _PATTERNS: dict[str, list[str]] = {
         r"what (have|did) (we|they) learn(ed|t)?", r"qu'avons-nous appris", r"que hemos aprendido",
         r"(por que|why) (es|is) (esta |una |this |it )?(a )?(buena practica|good practice)",
         r"pourquoi (est-ce|c'est) une bonne pratique",
+        r"(key )?success factors", r"(les )?facteurs (cles )?de (succes|reussite)",
+        r"(los )?factores (clave )?de exito", r"(las )?claves (del|de|para el) exito",
+        r"(les )?lecons a (retenir|tirer)", r"(los )?elementos (replicables|a replicar)",
     ],
     COVID: [
-        r".*\bcovid.*", r".*\bcoronavirus\b.*", r".*\bpandemi[ca]\w*\b.*",
+        r".*\bcovid.*", r".*\bcoronavirus\b.*", r".*\bpandemi\w*\b.*",
         r".*\b(crise|crisis) (sanitaire|sanitaria)\b.*", r".*\bhealth (crisis|emergency)\b.*",
         r".*\b(urgence|emergencia) (sanitaire|sanitaria)\b.*",
         r".*\b(lockdowns?|confinements?)\b.*",
@@ -183,6 +195,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"(ressources|recursos) en (ligne|linea)", r"(sur le|en la) web",
         r"(ou|donde) (trouver|encontrar) (plus d'informations?|mas informacion)",
         r"site internet du (projet|programme)", r"web del (proyecto|programa)",
+        r"(online|web) resources", r"read more", r"internet( site)?", r"sitio (de|en) internet",
+        r"(references|ressources) et liens", r"vinculos( de interes)?", r"links de interes",
     ],
     TESTIMONY: [
         r"testimon(y|ies|ial)s?", r"temoignages?", r"testimonios?", r"(a )?story from the field",
@@ -194,12 +208,15 @@ _PATTERNS: dict[str, list[str]] = {
         r"desde el|from) \w+( \w+)?",
         r"(an? |the )?(beneficiary|participant|migrant|returnee)('s|s')? (testimon(y|ies)|stor"
         r"(y|ies)|voices?)", r"(beneficiary|participant) testimon(y|ies)",
-        r"success stor(y|ies)|stories of change|human interest stor(y|ies)",
+        r"success stor(y|ies)|stor(y|ies) of change|human interest stor(y|ies)",
         r"histoires? de (reussite|vie|changement)|historias? de (exito|vida|cambio)|"
         r"casos? de exito", r"ils temoignent|elles temoignent", r"la parole (aux?|a la) \w+",
         r"regards? d'acteurs?",
         r"(la )?(voz|voces)( del (proyecto|terreno|programa))?", r"en primera persona",
-        r"(a |key )?quotes?", r"citations?", r"citas?",
+        r"(a |key )?quotes?", r"citations?", r"citas?", r"verbatims?", r"portraits?",
+        r"(a |the )?(field|change) stor(y|ies)", r"(most )?significant change stor(y|ies)",
+        r"histoires? de (succes|reussite|vie|changement)",
+        r"historias? de (cambio|exito|vida)( significativo)?",
     ],
 }
 
@@ -226,6 +243,9 @@ _QUESTION_LEAD = re.compile(
 # "LINKS – Linking Migration and Local Development …"
 _ACRONYM_END = re.compile(r"\((?=[^)]*[A-Z]{2})[A-Z][\w&.+-]{1,14}\)\s*$")
 _KEY_DASH = re.compile(r"^[A-Z0-9][A-Z0-9&+-]{1,15}\s+[–—-]\s+\S")
+# "Migration et développement : l'approche du projet": the heading says whose view follows
+_APPROACH = re.compile(r"(l'|the |el |la |our |notre |nuestro |su |its |son )?(approche|approach|"
+                       r"enfoque|vision|perspective|perspectiva)\b")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _SITE_LINK = re.compile(r"^[^\w\[]*\[(?P<label>[^\]]{3,100})\]\((?:https?://|www\.)[^)\s]+\)\W*$")
 _SITE_WORDS = re.compile(r"\b(?:web|website|site|sitio|pagina|page|ficha|fiche|more|plus|mas|"
@@ -237,7 +257,24 @@ def _names_a_programme(text: str) -> bool:
     oportunidades de la migración laboral entre España y Marruecos"."""
     if _ACRONYM_END.search(text) or (_KEY_DASH.match(text) and "covid" not in text.lower()):
         return True
-    return len(text.split()) > 3 and bool(find_countries(text) or find_world_regions(text))
+    return len(text.split()) > 3 and bool(find_countries(text) or find_world_regions(text)
+                                          or (_NAMES_A_PLACE.search(text) and _sentence_case(text))
+                                          or _BINATIONAL.search(text))
+
+
+def _sentence_case(text: str) -> bool:
+    """Most longer words after the first are in lower case: not "Key Challenges Faced in
+    Implementation", whose capitals name nothing."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)[1:] if len(w) >= 4]
+    return sum(w[:1].islower() for w in words) > len(words) / 2
+
+
+# "… dans la région de Tahoua", "…: la experiencia de Chiapas": a heading in sentence case
+# names no place; "la coopération décentralisée franco-malienne" is a programme's subject
+_NAMES_A_PLACE = re.compile(r"\b(?:de|du|d'|of|in|en|dans|à|a|del|at)\s+(?:la |le |l'|el |the )?"
+                            r"(?!COVID|Covid)[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)?\s*$")
+_BINATIONAL = re.compile(r"\b[a-z]{3,}o-[a-zà-ÿ]+(?:an[aeo]?|anne|ienne?|aise?|oise?|ense|ese|"
+                         r"e[nñ][ao]|in[ao])\b")
 
 
 @lru_cache(maxsize=65536)  # a pure function of one line, asked of the same lines often
@@ -269,9 +306,10 @@ def heading_kind(line: str) -> str | None:
         if kinds and other and len(inline_words.split()) <= 4:
             return other  # "Lessons: challenges", "Lessons: good practices"
         if kinds and len(inline_words.split()) <= 5 and (_COMPILED[kinds[0]].fullmatch(
-                inline_words) or inline_words.endswith("?") or (kinds[0] == COVID and re.match(
-                    r"(\w+ )?(adapt|respon|respuesta|reponse|riposte|mesures|measures|medidas)",
-                    inline_words))):
+                inline_words) or inline_words.endswith("?") or _APPROACH.match(inline_words)
+                or (kinds[0] == COVID and re.match(
+                    r"(\w+ )?(adapt|respon|respuesta|reponse|riposte|mesures|measures|medidas|"
+                    r"impact)", inline_words))):
             return kinds[0]  # "Migration and development: why it matters", "…: quel lien ?"
         if kinds:
             return None  # "Objective: To improve …" is a run-in heading with its text
@@ -295,11 +333,12 @@ def heading_kind(line: str) -> str | None:
         return None  # a sentence's line: "… good practices, COVID-19 adaptations) and"
     if _GATHERING.search(words):
         return None  # "Objectifs de l'atelier": a section of the report, not of a fiche
-    # COVID headings must be short and not a bullet's sentence
+    # A short heading that names the pandemic is about it, whatever it opens with ("Acciones
+    # frente al COVID-19"); a longer line naming it is a bullet's sentence.
+    if len(words.split()) <= 9 and _COMPILED[COVID].fullmatch(words):
+        return None if _names_a_programme(text) else COVID
     for kind, pattern in _COMPILED.items():
-        if pattern.fullmatch(words):
-            if kind == COVID and len(words.split()) > 9:
-                continue
+        if kind != COVID and pattern.fullmatch(words):
             return None if _names_a_programme(text) else kind
     if text[:1].isupper() or text[:1].isdigit():  # "activity." ending a wrapped sentence
         return heading_words_kind(words) if "(" not in text else None

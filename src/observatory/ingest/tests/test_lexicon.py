@@ -82,7 +82,7 @@ VOCABULARY = Path(__file__).resolve().parents[4] / "tests" / "data" / "vocabular
 LABEL_KINDS = {"funders": {"funders"}, "budget": {"funders", "budget"},
                "start_duration": {"date"}, "places": {"place"}, "partners": {"partners"},
                "agency": {"agency"}, "sites": {"sites"}, "none": {None}}
-WRITERS = ["writer-1"]
+WRITERS = ["writer-1", "writer-2"]
 
 
 def rows(writer: str, name: str) -> list[dict[str, str]]:
@@ -174,3 +174,22 @@ Les communes réunissent des cadres de concertation.
 """
     fiche, = extract_fiches(text)
     assert "Agence régionale de développement (ARD) de Tambacounda" in fiche.values("partners")
+
+
+def test_a_wrapped_sentence_line_is_no_label_but_a_lower_case_address_label_is():
+    assert labelled_field("partnership: remittances and the skills of returning nurses") is None
+    assert labelled_field("Partnership: Kenya Medical Training College")[0] == "partners"
+    assert labelled_field("www: https://www.aecid.hn/retorna-hn")[0] == "sites"
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Acciones frente al COVID-19", lx.COVID),  # the pandemic, whatever the heading opens with
+    ("Face à la pandémie", lx.COVID),
+    ("Migration et développement : l'approche du projet", lx.NEXUS),
+    ("Défis migratoires et développement local dans la région de Tahoua", None),
+    ("Buenas prácticas en gobernanza migratoria local: la experiencia de Chiapas", None),
+    ("Résultats et perspectives de la coopération décentralisée franco-malienne", None),
+    ("Key Challenges Faced in Implementation", lx.CHALLENGES),  # Title Case names no place
+])
+def test_the_pandemic_first_and_titles_that_name_a_place(line, kind):
+    assert lx.heading_kind(line) == kind
