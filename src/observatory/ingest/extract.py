@@ -806,6 +806,10 @@ def _header_score(lines: list[Line], key_line: Line, title_line: Line, key: str,
     score = 4 * _alone(lines, key_line) + 2 * _alone(lines, title_line)
     score += 2 * (_strong_key(key) or key_line.stripped.startswith(("#", "**")))
     score += word_count(title) >= 3 and title[:1].isupper()
+    if SECTION_NUMBER.match(key_line.text) and _strong_key(key):
+        score += 2  # "3.3 RETORNAR" over its title: a numbered head
+    if SECTION_NUMBER.match(title_line.text) and _strong_key(title):
+        score -= 4  # nor is it the title of an attribution line above it
     return score
 
 
@@ -838,7 +842,9 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
         fiche.add("testimony", quote, start, end)
 
     sections = _sections(blocks, group)
-    cells = [b for b in blocks if id(b) not in sections.heading_ids and looks_like_sidebar(b)]
+    attributions = _attributions(sections)
+    cells = [b for b in blocks if id(b) not in sections.heading_ids and looks_like_sidebar(b)
+             and id(b) not in attributions]
     cell_ids = {id(c) for c in cells}
     for kind, heading_block, content in sections.items:
         _extract_section(fiche, kind, heading_block, [b for b in content if id(b) not in cell_ids])
@@ -1149,6 +1155,9 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             extra = find_start_duration(f"({extended.group('terms')})") if extended else None
             if extended:
                 value = value[:extended.start()].rstrip(" ,;")
+            extended_to = EXTENDED_TO.search(value)  # "40 meses (ampliada a 46 meses …)"
+            if extended_to:
+                value = value[:extended_to.start()].rstrip(" ,;(")
             cell = Block([Line(line.index, start, end, value)], 0)
             known = len(fiche.fields)
             _add_dates(fiche, cell)
@@ -1159,6 +1168,8 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             added = next((f for f in fiche.fields[known:] if f.name == "duration_months"), None)
             if added is not None and extra is not None and extra.duration_months:
                 added.value += extra.duration_months  # "(4 years), extended by 12 months"
+            if added is not None and extended_to:
+                added.value = int(extended_to.group("months"))
         elif kind == "place":
             _add_places(fiche, cell)
             _add_listed_places(fiche, cell)
@@ -1173,7 +1184,7 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             for name in _hanging_entries(lines_of_value, indents):  # "Partners : A\n   (AA)"
                 fiche.add("partners", name, start, end)
         elif (len(lines_of_value) >= 3 or (line.listed and len(lines_of_value) == 2)) \
-                and ";" not in value:  # a wrapped list of names
+                and ";" not in value and not _comma_list(lines_of_value):  # one name a line
             cell = Block([Line(line.index, start, end, x) for x in lines_of_value], 0)
             for name, _s, _e in _split_wrapped_entries(cell):
                 fiche.add("partners", name, start, end)
@@ -1181,7 +1192,8 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
                 and not _listed_names(value):  # partners told in sentences
             for name in organisation_names(value):
                 fiche.add("partners", name, start, end)
-        elif is_bullet(line.text) and labelled_field(line.text) is None and ";" not in value:
+        elif is_bullet(line.text) and labelled_field(line.text.split("\n")[0]) is None \
+                and ";" not in value:
             fiche.add("partners", clean(value), start, end)  # one name per bullet, commas and all
         else:
             for name in _partner_names(value):
@@ -1196,6 +1208,9 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             fiche.add("partners", name, start, end)
 
 
+EXTENDED_TO = re.compile(r"(?i)\b(?:ampliad[oa]|extendid[oa]|prorrogad[oa]|extended|"
+                         r"prolong[ée]e?|port[ée]e?)\s+(?:a|à|to|hasta|jusqu['’]à)\s+"
+                         r"(?P<months>\d{1,3})\s*(?:months|mois|meses)\b")
 WORKS_WITH = re.compile(  # not "in consortium with", nor "con asistencia técnica de la AECID"
     r"(?i)(?<!consortium )(?<!consorcio )\b(?:(?:together |in partnership |in cooperation )?with|"
     r"avec|en partenariat avec|junto con|con)\s+(?!(?:technical |the technical |asistencia|"
@@ -1204,6 +1219,14 @@ TOTAL_AND_SHARES = re.compile(  # "EUR 2,650,000 (ADCA EUR 2.1 million; …)", "
     r"^[^()]*\d[^()]*\((?P<shares>[^()]*\d[^()]*)\)\s*\.?$|"
     r"^[^()]*?\d[^,]*,?\s+(?:dont|of which|including|de los cuales|de las cuales|incl\.)\s+"
     r"(?P<listed>.*\d.*)$")
+
+
+def _comma_list(lines_of_value: list[str]) -> bool:
+    """Names listed with commas and wrapped wherever the line was full: "A, B, Municipalidad"
+    / "Provincial de Tacna, C y D"."""
+    commas = [text.count(",") for text in lines_of_value]
+    return sum(commas) >= len(lines_of_value) and max(commas) >= 2 and not any(
+        text.endswith((",", ";")) for text in lines_of_value)  # not one name a line
 
 
 def _hanging_entries(lines_of_value: list[str], indents: list[int]) -> list[str]:
@@ -1367,6 +1390,14 @@ def _sections(blocks: list[Block], group: list[tuple[int, str]]) -> _Sections:
             if not closed:
                 items[-1][2].append(block)
     return _Sections(items, heading_ids)
+
+
+def _attributions(sections: _Sections) -> set[int]:
+    """The "Karla, 27 años, retornada, Choloma" line under a testimony heading's quote: who
+    spoke, not a key-facts cell of partners."""
+    return {id(block) for kind, _heading, content in sections.items if kind == lx.TESTIMONY
+            for before, block in itertools.pairwise(content)
+            if _closes_quote(before) and _is_attribution(block)}
 
 
 def _cell_paragraphs(line: Line) -> list[Line]:

@@ -185,10 +185,12 @@ SIDEBAR_LABELS = {
              r"geographic(?:al)? (?:scope|coverage|areas?|focus)|"
              r"p[ée]rim[eè]tre(?: d'intervention)?|alcance(?: geogr[aá]fico| territorial)?|"
              r"(?:wilayas?|provinces?|d[ée]partements?|cercles?|villes?) d'intervention|"
-             r"countries and (?:regions|territories|areas|locations|zones|sites)|pays|lieux?|"
+             r"countries and (?:regions|territories|areas|locations|zones|sites|cities|"
+             r"provinces|districts)|pays|lieux?|"
              r"zones? d'intervention|localisation|pays et (?:r[ée]gions|territoires|zones?|"
-             r"localit[ée]s|sites)(?: d'intervention)?|pa[ií]s(?:es)?|"
-             r"pa[ií]s(?:es)? y (?:territorios|regiones|zonas?|localidades)"
+             r"localit[ée]s|sites|villes|communes)(?: d'intervention)?|pa[ií]s(?:es)?|"
+             r"pa[ií]s(?:es)? y (?:territorios|regiones|zonas?|localidades|ciudades|municipios|"
+             r"departamentos|provincias)"
              r"(?: de intervenci[oó]n)?|"
              r"territorios?|localizaci[oó]n|"
              r"zonas?(?: de intervenci[oó]n)?|[aá]mbito(?: geogr[aá]fico| territorial| de "
@@ -368,6 +370,10 @@ def drop_page_furniture(lines: list[Line]) -> list[Line]:
     (a line repeated on several pages next to a page number). Where a paragraph runs on over
     the page break, the blank lines around the furniture go too, so the paragraph is whole
     again. Lines keep their offsets in the text and are numbered anew."""
+    inside = {i for i in _page_sequence(lines) if not _beside_blank_or_furniture(lines, i)}
+    if inside:  # a page number inside a paragraph or a list: the text goes on around it
+        lines = [Line(n, ln.start, ln.end, ln.text)
+                 for n, ln in enumerate(ln for ln in lines if ln.index not in inside)]
     footers: dict[str, int] = {}  # "Rapport annuel 2021 — page 7" with its number blanked
     for ln in lines:
         if not ln.blank and NUMBERED_FOOTER.match(ln.text):
@@ -413,6 +419,18 @@ def drop_page_furniture(lines: list[Line]) -> list[Line]:
     return [Line(i, ln.start, ln.end, ln.text) for i, ln in enumerate(kept)]
 
 
+def _page_sequence(lines: list[Line]) -> set[int]:
+    """Bare numbers that count the pages, wherever a copied text left them ("… San Pedro
+    Sula" / "6" / "- Alcaldía …"): each is one more than the bare number some lines before
+    it, or one less than the one after."""
+    bare = [(ln.index, int(ln.stripped)) for ln in lines if re.fullmatch(r"\d{1,3}", ln.stripped)]
+    found = set()
+    for (i, a), (j, b) in pairwise(bare):
+        if b == a + 1 and j - i >= 10:
+            found |= {i, j}
+    return found if len(found) >= 3 else set()
+
+
 def _beside_blank_or_furniture(lines: list[Line], index: int) -> bool:
     before = lines[index - 1] if index else None
     after = lines[index + 1] if index + 1 < len(lines) else None
@@ -456,8 +474,9 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
         for size in (3, 2, 1):
             label = " ".join(words[:size])
             kind = label_kind(label) or ("place" if SUBNATIONAL.fullmatch(label) else None)
-            if len(words) > size and label[:1].isupper() and kind not in (
-                    None, "title") and words[size] and not NAME_GOES_ON.match(words[size] + " "):
+            gap = len(words) > size + 1 and not words[size] and any(words[size + 1:])
+            if len(words) > size and label[:1].isupper() and kind not in (None, "title") and (
+                    gap or (words[size] and not NAME_GOES_ON.match(words[size] + " "))):
                 labels[line.index] = len(label)
                 break
     marked = list(lines)

@@ -1925,3 +1925,64 @@ def test_a_ministry_catalogue_with_target_group_and_sdg_rows():
     assert fiche.values("partners") == ["Municipalidad de Quetzaltenango"]
     assert fiche.values("good_practices") == ["Utiliza una institución nacional existente."]
     assert not fiche.values("challenges")
+
+
+RELATORIA = """Informe del encuentro regional
+3
+3. Experiencias presentadas
+3.1 PUENTE SUR
+Inserción laboral de personas migrantes en ciudades de la frontera norte de Chile
+
+Financiación: Fondo Andino (USD 400.000)
+Duración: 30 meses (ampliada a 36 meses por la pandemia)
+Socios:
+- Municipalidad de Iquique
+- Universidad Arturo Prat
+4
+- Cámara de Comercio de Iquique
+
+Objetivo
+Mejorar el acceso al empleo formal de las personas migrantes.
+
+Desafíos
+• La rotación del personal municipal obliga a repetir las capacitaciones.
+
+Testimonio
+«Aquí encontré trabajo y una comunidad que me acompaña.»
+
+Rosa, 31 años, cocinera, Iquique
+
+3.2 CIUDADES ABIERTAS
+Observatorios locales de movilidad humana en el norte de Chile y el sur del Perú
+
+Financiador          Fondo Regional para la Movilidad (FRM) – USD 1,2 millones
+Inicio y duración    2022 (24 meses)
+Países y ciudades    Chile (Arica) y Perú (Tacna)
+Socios               Municipalidad de Arica, Municipalidad de Antofagasta, Municipalidad
+                     Provincial de Tacna, Universidad de Tarapacá y Coordinadora de
+                     Organizaciones Migrantes del Norte
+
+Objetivo
+Que los gobiernos locales dispongan de información comparable sobre la movilidad.
+
+Desafíos
+• El debate público sobre la migración está polarizado.
+5
+"""
+
+
+def test_a_report_copied_from_pdf_to_text_with_numbered_heads_and_aligned_facts():
+    first, second = extract_fiches(RELATORIA)
+    assert (first.key, second.key) == ("PUENTE SUR", "CIUDADES ABIERTAS")  # not the attribution
+    assert first.values("partners") == ["Municipalidad de Iquique", "Universidad Arturo Prat",
+                                        "Cámara de Comercio de Iquique"]  # page "4" dropped
+    assert first.value("duration_months") == 36  # extended *to* 36 months
+    assert first.value("testimony") == "Aquí encontré trabajo y una comunidad que me acompaña."
+    assert second.values("funders") == [{"name": "Fondo Regional para la Movilidad (FRM)",
+                                         "amount": 1_200_000, "currency": "USD"}]
+    assert second.value("duration_months") == 24
+    assert second.values("countries") == ["CL", "PE"]
+    assert second.values("partners") == [
+        "Municipalidad de Arica", "Municipalidad de Antofagasta",
+        "Municipalidad Provincial de Tacna", "Universidad de Tarapacá",
+        "Coordinadora de Organizaciones Migrantes del Norte"]  # a comma list, wrapped anywhere
