@@ -270,7 +270,9 @@ def _report_heading(lines: list[Line], line: Line, fiche_first: Line, last_secti
     return blanks >= 2
 
 
-ORDINAL_WORDS = (r"fiches?|fichas?|fact ?sheets?|sheets?|projects?|projets?|proyectos?|"
+ORDINAL_WORDS = (r"fiches?(?:[ -](?:projets?|programmes?|pratiques?|exp[ée]riences?))?|"
+                 r"fichas?(?: (?:de )?(?:proyectos?|programas?|experiencias?|pr[aá]cticas?))?|"
+                 r"(?:project |programme )?fact ?sheets?|sheets?|projects?|projets?|proyectos?|"
                  r"profiles?|profils?|perfil(?:es)?|pratiques?|pr[aá]cticas?|practices?|cases?|"
                  r"programmes?|programas?|programs?|experiences?|exp[ée]riences?|experiencias?|"
                  r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?|composantes?|"
@@ -925,12 +927,18 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
     label_indent = 10_000  # lines indented under a "Partners:" label are its values
     wrapping: int | None = None  # the labelled value the next lines may continue
     listing: int | None = None  # the value of a list label that its next lines continue
+    prose: int | None = None  # a paragraph of partners told in sentences, being read
     for line in body:
         if line.blank:
             blanks += 1
             close_cell()
             continue
         gap, blanks = blanks, 0
+        if prose is not None and not gap and not lx.heading_kind(line.text):
+            found[prose] = _joined_value(found[prose], line)
+            used.add(line.index)
+            continue
+        prose = None
         if line.listed:  # the values under a list label, found with the key facts around it
             if listing is not None and found[listing][0].end < line.start and not gap:
                 found[listing] = _joined_value(found[listing], line)
@@ -998,6 +1006,10 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
         elif pending and is_bullet(line.text):
             found.append((line, (pending, clean(line.text))))
             used.add(line.index)
+        elif pending == "partners" and not gap and _sentences_from(body, line):
+            found.append((line, (pending, line.stripped)))  # "Partenaires" over "Le projet
+            used.add(line.index)  # est conduit en partenariat avec …"
+            pending, prose = None, len(found) - 1
         elif pending in WRAPPING_KINDS and ";" in line.text and not gap:
             found.append((line, (pending, clean(line.text))))  # "Socios" over "A; B; C"
             used.add(line.index)
@@ -1009,6 +1021,20 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
 
 
 WRAPPING_KINDS = ("partners", "funders", "place")
+
+
+def _sentences_from(body: list[Line], line: Line) -> bool:
+    """A paragraph of sentences starts at the line, a long one with a verb: a dozen words or
+    more, ended by a full stop, before the next blank line or heading."""
+    paragraph = []
+    for following in body[line.index - body[0].index:]:
+        if following.blank or (paragraph and lx.heading_kind(following.text)):
+            break
+        paragraph.append(following.stripped)
+    text = " ".join(paragraph)
+    return not is_bullet(line.text) and line.stripped[:1].isupper() and word_count(text) >= 12 \
+        and text.endswith(".") and len(line.stripped) >= 50 \
+        and SENTENCE_VERB.search(line.stripped) is not None  # not a list of names
 
 
 def _bare_label(text: str) -> str | None:
@@ -1129,7 +1155,7 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             continue
         kind = "funders" if budget else kind
         indents = [len(x) - len(x.lstrip()) for x in value.split("\n")]
-        lines_of_value = [x.strip() for x in value.split("\n")]
+        lines_of_value = [re.sub(r"\s{2,}", " ", x.strip()) for x in value.split("\n")]  # justified
         value = re.sub(r"(?i)<br\s*/?>|\s·\s", " ; ", " ".join(lines_of_value))
         if kind == "agency":  # who implements is not a partner; those it works with are
             joined = WORKS_WITH.search(value)
@@ -1180,6 +1206,10 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             if named and len(find_money(named)) >= 2:
                 value = named
             _add_funders(fiche, Block([Line(line.index, start, end, value)], 0))
+        elif value.rstrip().endswith(".") and word_count(value) > 15 and ";" not in value \
+                and SENTENCE_VERB.search(value) and len(lines_of_value) >= 2:
+            for name in _partners_in_sentences(value):  # a paragraph under "Partenaires"
+                fiche.add("partners", name, start, end)
         elif len(lines_of_value) >= 3 and ";" not in value and len(set(indents[1:])) > 1:
             for name in _hanging_entries(lines_of_value, indents):  # "Partners : A\n   (AA)"
                 fiche.add("partners", name, start, end)
@@ -1224,8 +1254,7 @@ TOTAL_AND_SHARES = re.compile(  # "EUR 2,650,000 (ADCA EUR 2.1 million; …)", "
 def _comma_list(lines_of_value: list[str]) -> bool:
     """Names listed with commas and wrapped wherever the line was full: "A, B, Municipalidad"
     / "Provincial de Tacna, C y D"."""
-    commas = [text.count(",") for text in lines_of_value]
-    return sum(commas) >= len(lines_of_value) and max(commas) >= 2 and not any(
+    return max(text.count(",") for text in lines_of_value) >= 2 and not any(
         text.endswith((",", ";")) for text in lines_of_value)  # not one name a line
 
 
@@ -1309,11 +1338,47 @@ def _partner_names(value: str) -> list[str]:
     if len(names) == 1:
         for separators in (r",\s+(?:(?:and|et|y)\s+)?|\s+(?:and|et|y)\s+(?=[^,]*$)",
                            r",\s+(?:(?:and|et|y)\s+)?"):  # "…, association Retour et Développement"
-            parts = [clean(p) for p in _split_top_level(names[0], re.compile(separators))]
-            if len(parts) >= 3 and all(2 <= len(p.split()) <= 12 for p in parts) and not any(
-                    NAME_GOES_ON.match(p) for p in parts[1:]):
+            parts = [ARTICLE.sub("", p) for p in _names_going_on(
+                names[0], _split_top_level(names[0], re.compile(separators)))]
+            if len(parts) >= 3 and all(2 <= len(p.split()) <= 12 for p in parts):
                 return parts
     return names
+
+
+PARTNERS_LEAD = re.compile(
+    r"(?i)\b(?:(?:en|in) (?:partenariat|partnership|collaboration|cooperation|coopération|"
+    r"alianza|colaboración|colaboracion|asociación|asociacion|lien)|together|conjuntamente|"
+    r"(?:works?|working|travaille|travaillent|trabaja|trabajan) (?:closely |étroitement )?)"
+    r"\s+(?:avec|with|con)\s+")
+
+
+def _partners_in_sentences(value: str) -> list[str]:
+    """The names after "… en partenariat avec" in a paragraph about partners, as a list; else
+    the capitalised names the sentences hold."""
+    value = re.sub(r"\s+", " ", value)
+    lead = PARTNERS_LEAD.search(value)
+    if lead is None:
+        return organisation_names(value)
+    rest = re.split(r"\.\s+(?=[A-ZÀ-Ý])|\.$", value[lead.end():].strip())[0]
+    return _partner_names(rest)
+
+
+ARTICLE = re.compile(r"^(?:les|la|le|l['’]|the|el|los|las|un|une|des)\s*(?=\w)")  # lower case
+
+
+def _names_going_on(text: str, parts: list[str]) -> list[str]:
+    """Parts that go on with the name before them ("de réhabilitation (CONASUR)", "d’industrie
+    et d’artisanat de Guinée") joined to it again, as printed."""
+    spans: list[list[int]] = []
+    cursor = 0
+    for part in parts:
+        start = text.find(part, cursor)
+        cursor = start + len(part)
+        if spans and (NAME_GOES_ON.match(part) or re.match(r"d['’]\w", part)):
+            spans[-1][1] = cursor
+        else:
+            spans.append([start, cursor])
+    return [clean(text[a:b]) for a, b in spans]
 
 
 # a part that goes on with its name: "Ministère de l'Administration, de la Décentralisation"
@@ -1537,7 +1602,7 @@ def _add_text(fiche: Fiche, name: str, content: list[Block]) -> None:
         return
     if not content or fiche.values(name):
         return
-    value = "\n\n".join(b.text for b in content)
+    value = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", "\n\n".join(b.text for b in content))
     if len(content) == 1 and len(content[0].lines) == 1 and is_bullet(value):
         value = clean(value)  # a section of one bullet: its text without the bullet
     fiche.add(name, value, content[0].start, content[-1].end)

@@ -109,7 +109,9 @@ _PATTERNS: dict[str, list[str]] = {
         r".*\b(links?|linkages?|relationship|interplay)\b.*\bmigration\b.*\bdevelopment\b.*",
         r".*\b(v[ií]nculos?|vinculacion)\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
         r"why (migration|mobility|it) matters\b.*",
-        r"(the )?links? (with|to) (migration|mobility)", r"(le )?lien avec la migration",
+        r"(the )?(links?|connections?|relationship) (with|to) (migration|mobility)",
+        r"(l')?(le )?(liens?|articulation|rapport) avec (la |les )?migrations?",
+        r"(la )?(relacion|articulacion|vinculacion) con (la )?migracion",
         r"(el )?v[ií]nculo con la migraci[oó]n", r"pourquoi (la migration|c'est important)\b.*",
         r"por que (importa|la migracion importa)\b.*",
         r"(v[ií]nculos?|links?|liens?) (con el|with|to|avec le) (desarrollo|development|"

@@ -1986,3 +1986,62 @@ def test_a_report_copied_from_pdf_to_text_with_numbered_heads_and_aligned_facts(
         "Municipalidad de Arica", "Municipalidad de Antofagasta",
         "Municipalidad Provincial de Tacna", "Universidad de Tarapacá",
         "Coordinadora de Organizaciones Migrantes del Norte"]  # a comma list, wrapped anywhere
+
+
+COMPTE_RENDU = """Annexe 2 : fiches des projets présentés
+
+FICHE PROJET 1
+
+DIASPO-SUD
+Mobilisation  de  la  diaspora  pour  le  développement  des  régions  du  Sud
+
+Financement  :  2,5  M€  (AFD)  et  300  000  €  (Office  des  Tunisiens  à  l’étranger)
+Démarrage : 2019 (48 mois)
+Partenaires  :  Conseil  régional  de  Médenine,  les  trois  communes  d’intervention,  Conseil
+national  de  secours  d’urgence  et  de  réhabilitation
+(CONASUR) et l’association locale Wend-Panga
+
+Objectifs
+Favoriser  l’investissement  productif  de  la  diaspora  dans  les  régions  du  Sud.
+
+Articulation avec la migration
+Le projet relie les transferts des migrants aux plans de développement des communes.
+
+FICHE PROJET 2
+
+JEUNES-GN
+Insertion des jeunes et des migrants de retour en Guinée
+
+Financement : 1.200.000 € (Union européenne)
+
+Objectifs
+Favoriser l’insertion économique durable des jeunes.
+
+Partenaires
+Le  projet  est  conduit  en  partenariat  avec  l’Agence  guinéenne  pour  la  promotion
+de l’emploi (AGUIPE), la Chambre de commerce, d’industrie et d’artisanat de Guinée et un réseau de
+15 centres de formation professionnelle privés.
+
+Défis
+• Les subventions de démarrage sont jugées trop faibles.
+"""
+
+
+def test_a_workshop_annex_of_project_sheets_in_justified_pdf_text():
+    first, second = extract_fiches(COMPTE_RENDU)
+    assert (first.key, second.key) == ("DIASPO-SUD", "JEUNES-GN")  # "FICHE PROJET n" numbers
+    assert first.values("funders") == [
+        {"name": "AFD", "amount": 2_500_000, "currency": "EUR"},
+        {"name": "Office des Tunisiens à l’étranger", "amount": 300_000, "currency": "EUR"}]
+    assert first.value("objectives") == \
+        "Favoriser l’investissement productif de la diaspora dans les régions du Sud."
+    assert first.value("nexus").startswith("Le projet relie")
+    assert first.values("partners") == [
+        "Conseil régional de Médenine", "trois communes d’intervention",
+        "Conseil national de secours d’urgence et de réhabilitation (CONASUR)",
+        "association locale Wend-Panga"]
+    assert second.value("objectives") == "Favoriser l’insertion économique durable des jeunes."
+    assert second.values("partners") == [  # told in a sentence under a bare label
+        "Agence guinéenne pour la promotion de l’emploi (AGUIPE)",
+        "Chambre de commerce, d’industrie et d’artisanat de Guinée",
+        "réseau de 15 centres de formation professionnelle privés"]
