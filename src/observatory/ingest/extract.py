@@ -1863,12 +1863,13 @@ def _add_places(fiche: Fiche, cell: Block) -> None:
             if value not in fiche.values("countries"):
                 fiche.add("countries", value, cell.start, cell.end)
             match = re.match(r"\s*\(([^)]*)\)?", text[end:]) or re.match(
-                r"(?:\s*:|\s+[–—-])\s*([^;]*?)(?=;|$|\s+[·|/]\s)", text[end:])
+                r"(?:\s*:|\s+[–—-])\s*([^;]*?)(?=;|\.\s|$|\s+[·|/]\s)", text[end:])
             if match:
                 names = re.sub(r"[()]", ",", match.group(1))
                 for name in PLACE_SEPARATORS.split(names):
                     name = GENERIC_LEAD.sub("", PLACE_GENERIC.sub("", clean(name))).strip(" .")
-                    if name and not name[0].isdigit() and name not in fiche.values("places"):
+                    if name and not name[0].isdigit() and not name[0].islower() \
+                            and name not in fiche.values("places"):  # "…, en coordinación con"
                         fiche.add("places", name, cell.start, cell.end)
         elif value not in fiche.values("places"):
             fiche.add("places", value, cell.start, cell.end)

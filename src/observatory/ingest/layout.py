@@ -199,7 +199,8 @@ SIDEBAR_LABELS = {
              r"emplacements?|sites? d'intervention|localit[ée]s?|localidades?|"
              r"intervention areas?|areas? of intervention|zones? de mise en [oœ]uvre|"
              r"couverture g[ée]ographique|communes? d'intervention|[aá]reas? de intervenci[oó]n|"
-             r"cobertura geogr[aá]fica|municipios de intervenci[oó]n",
+             r"cobertura(?: geogr[aá]fica| territorial)?|municipios de intervenci[oó]n|"
+             r"couverture(?: territoriale)?|(?:geographic(?:al)? )?coverage",
     "partners": r"(?:implementing |main |key )?partners?(?: organi[sz]ations)?|"
                 r"acteurs(?: impliqu[ée]s| associ[ée]s)?|actores(?: implicados)?|"
                 r"stakeholders(?: involved)?|parties prenantes|"

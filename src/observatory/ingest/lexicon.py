@@ -107,7 +107,7 @@ _PATTERNS: dict[str, list[str]] = {
     NEXUS: [
         r".*\bnexus\b.*", r".*\bnexo\b.*",
         r".*\b(links?|linkages?|relationship|interplay)\b.*\bmigration\b.*\bdevelopment\b.*",
-        r".*\b(v[ií]nculos?|vinculacion)\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
+        r".*\b(v[ií]nculos?|vinculacion)\b.*\b(migracion|movilidad)\b.*\bdesarrollo\b.*",
         r"why (migration|mobility|it) matters\b.*",
         r"(the )?(links?|connections?|relationship) (with|to) (migration|mobility)",
         r"(l')?(le )?(liens?|articulation|rapport) avec (la |les )?migrations?",
@@ -115,8 +115,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"(el )?v[ií]nculo con la migraci[oó]n", r"pourquoi (la migration|c'est important)\b.*",
         r"por que (importa|la migracion importa)\b.*",
         r"(v[ií]nculos?|links?|liens?) (con el|with|to|avec le) (desarrollo|development|"
-        r"developpement)",
-        r".*\brelaci[oó]n\b.*\bmigraci[oó]n\b.*\bdesarrollo\b.*",
+        r"developpement)( (local|territorial|economique|economico))?",
+        r".*\brelaci[oó]n\b.*\b(migracion|movilidad)\b.*\bdesarrollo\b.*",
         r".*\blien\b.*\bmigrations?\b.*\bdeveloppement\b.*",
         r"en quoi (c'est|est-ce|le (projet|programme) est) lie (au|a la) (developpement|migration)",
         r".*\bmigrations?\b.*\bdeveloppement\b.*\blien\b.*",

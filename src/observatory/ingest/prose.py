@@ -15,13 +15,18 @@ from .layout import GENERIC_LEAD, GENERIC_TAIL
 from .money import find_money
 
 ARTICLE = re.compile(r"(?i)^(?:(?:the|le|la|les|el|los|las|lo)\s+|l['’]\s*)")
+PLACE_ARTICLE = re.compile(r"^(?:(?:the|le|la|les|el|los|las|lo)\s+|l['’]\s*)")
 FUNDED = re.compile(
     r"(?i)\b(?:funded|financed|co-?funded|commissioned|financ[ée]e?s?|cofinanc[ée]e?s?|financiad[oa]s?|"
-    r"cofinanciad[oa]s?)\s+(?:by|par|por)\s+(?P<rest>.+)")
+    r"cofinanciad[oa]s?)\s+(?:by|par|por)\s+(?P<rest>.+)|(?:con (?:el )?(?:financiamiento|"
+    r"financiaci[oó]n|apoyo financiero|cofinanciamiento) de|with (?:funding|financing|financial "
+    r"support) (?:from|of)|avec (?:un |le )?(?:financement|soutien financier|appui financier) "
+    r"(?:de|du|des))\s+(?P<source>.+)")
 FUNDER_END = re.compile(r"\s*(?:\((?=[^)]*\d)|,\s+(?![A-ZÀ-Ý])|(?i:\s(?:à hauteur|for a total|"
                         r"for (?=an? |the |\d|[A-Z]{3}\b|[€$£])|with|and (?:is )?implemented|"
                         r"et (?:est )?mis|y (?:es )?ejecutad|"
-                        r"avec|con un|pour|para|et par|and by|y por)\b))")
+                        r"avec|con un|(?:pour|para)(?!\s+(?:el |la |le |l['’])?[A-ZÀ-Ý])|et par|"
+                        r"and by|y por)\b))")
 ALSO_BY = re.compile(r"(?i)\s(?:et|and|y|ainsi que)\s+(?:aussi\s+|also\s+|tambi[ée]n\s+)?"
                      r"(?:(?:co-?funded|co-?financed|cofinanc[ée]e?|cofinanciad[oa])\s+)?"
                      r"(?:par|by|por)\s+(?P<rest>[A-ZÀ-Ýl].+)")  # "… et (cofinancé) par X"
@@ -45,6 +50,8 @@ PARTNERS = re.compile(
     r"(?i)\b(?:in partnership with|together with|in cooperation with|in collaboration with|"
     r"en partenariat avec|en collaboration avec|avec l['’]appui de|aux côtés de|"
     r"en alianza con|junto con|en colaboraci[oó]n con|en asociaci[oó]n con|"
+    r"con la participaci[oó]n de|avec la participation de|with the (?:participation|"
+    r"involvement) of|"
     r"(?:works|operates|intervient|travaille|trabaja|opera)\s+(?:in|en|dans|à)\s[^.;]{1,150}?"
     r"(?<!\band)(?<!\bet)(?<!\by)\s(?:with|avec|con)|"  # "It works in … (Kumasi) with A, B and C",
     # not "… in Senegal and with associations in Turin"
@@ -65,9 +72,13 @@ PLACES = re.compile(
     r" of|(?:intervient|travaille|op[èe]re) (?:à|dans les (?:villes|communes|r[ée]gions) de)|"
     r"(?:interviene|trabaja|opera) en(?: las (?:provincias|regiones|ciudades) de| los "
     r"(?:municipios|departamentos) de)?|(?:works|operates) in|"
-    r"se (?:ejecuta|implementa|desarrolla|realiza|lleva a cabo) en|"
+    r"se (?:ejecuta|implementa|desarrolla|realiza|lleva a cabo|ejecut[oó]|implement[oó]|"
+    r"desarroll[oó]|realiz[oó]|llev[oó] a cabo) en|"
     r"(?:is )?(?:implemented|carried out|being implemented) in|"
-    r"se d[ée]roule (?:à|dans|en)|est mis en (?:œ|oe)uvre (?:à|dans|en))\s+(?P<list>[^.;]+)")
+    r"se d[ée]roule (?:à|dans|en)|est mis en (?:œ|oe)uvre (?:à|dans|en)|"
+    r"(?:en|in|dans) (?:los|las|les|the) (?:cantones|cantons|municipios|municipalities|communes|"
+    r"provincias|provinces|departamentos|d[ée]partements|departments|regiones|r[ée]gions|"
+    r"distritos|districts|ciudades|villes|cities) (?:de|of|d['’]))\s+(?P<list>[^.;]+)")
 LIST_SEPARATORS = re.compile(r"\s*,\s*(?:(?:and|et|y)\s+)?|\s+(?:and|et|y|ainsi qu['’]à|"
                              r"as well as|así como)\s+(?:(?:à|en|in)\s+)?")
 # in a list of organisations, a conjunction before a lower-case word joins the words of one
@@ -135,10 +146,12 @@ def prose_facts(text: str) -> ProseFacts:
         for match in [*PARTNERS.finditer(sentence), *PARTNERS_AS.finditer(sentence)]:
             facts.partners += [n for n in _names(match.group("list"), places=False)
                                if len(n.split()) >= 2]
-        for match in PLACES.finditer(sentence):
+        for match in _place_lists(sentence):
             listed = PLACES_END.split(match.group("list"))[0]  # not "… with the Ministry"
-            facts.places += [n for n in map(_without_country, _place_names(listed))
-                             if not find_countries(n) and len(n.split()) <= 4]
+            for name in map(_without_country, _place_names(listed)):
+                if not find_countries(name) and len(name.split()) <= 4 \
+                        and name not in facts.places:
+                    facts.places.append(name)
     _end_date(facts, text)
     named = text
     for name in [n for n, _a, _c in facts.funders] + facts.partners:
@@ -150,6 +163,17 @@ def prose_facts(text: str) -> ProseFacts:
         if inside and not find_money(inside.group(1)):  # "Morocco (Casablanca, Rabat, Tangier)"
             facts.places += [n for n in _names(inside.group(1)) if n not in facts.places]
     return facts
+
+
+def _place_lists(sentence: str) -> list[re.Match[str]]:
+    """Each list of places a sentence opens, also one inside another's: "en las provincias de
+    Azuay y Cañar, en particular en los cantones de Cuenca, Gualaceo y Azogues"."""
+    found = []
+    match = PLACES.search(sentence)
+    while match:
+        found.append(match)
+        match = PLACES.search(sentence, match.start("list"))
+    return found
 
 
 def _dates(facts: ProseFacts, sentence: str) -> None:
@@ -206,21 +230,23 @@ def _funders(facts: ProseFacts, sentence: str) -> None:
             if name and money.amount is not None:
                 facts.funders.append((name, money.amount, money.currency))
         return
-    also = ALSO_BY.search(matches[-1].group("rest"))
-    rests = [m.group("rest") for m in matches] + ([also.group("rest")] if also else [])
+    also = ALSO_BY.search(matches[-1].group("rest") or matches[-1].group("source"))
+    rests = [m.group("rest") or m.group("source") for m in matches] + (
+        [also.group("rest")] if also else [])
     for rest in rests:  # "financé par l'UE à hauteur de 3 M€, … financé par l'AFD pour 2 M€"
         monies = find_money(rest)
         end = FUNDER_END.search(rest)
         cut = min([m.start for m in monies[:1]] + ([end.start()] if end else []) + [len(rest)])
-        name = ARTICLE.sub("", rest[:cut].strip(" ,–-"))
+        name = ARTICLE.sub("", re.sub(r"\s+(?:por|for|pour|of|de|d['’]un montant de)\s*$", "",
+                                      rest[:cut].strip(" ,–-")))  # "… Italiana por 850.000 €"
         money = monies[0] if monies and monies[0].start - cut < 40 else None
         if name:
             facts.funders.append((name, money.amount if money else None,
                                   money.currency if money else None))
     for money in find_money(sentence):  # "…; the Piedmont Region contributes EUR 180,000",
         giver = GIVES.search(sentence[:money.start])  # "complemented by USD 750,000 from UNICEF"
-        source = re.match(r"\s+(?:from|de la part de|de parte de)\s+(?:the\s+)?(?=[A-ZÀ-Ý])",
-                          sentence[money.end:])
+        source = re.match(r"\s+(?:from|de la part de|de parte de|del|de la|de los|du|de l['’])"
+                          r"\s*(?:the\s+)?(?=[A-ZÀ-Ý])", sentence[money.end:])
         names = organisation_names(sentence[money.end + source.end():]) if source else []
         name = ARTICLE.sub("", _trailing_name(sentence[:giver.start()])) if giver else \
             names[0] if names and sentence[money.end + source.end():].startswith(names[0]) \
@@ -305,7 +331,8 @@ def _names(listed: str, places: bool = True) -> list[str]:
     separators = LIST_SEPARATORS if places else ARTICLED_NAME_SEPARATORS if articled \
         else NAME_SEPARATORS
     for part in separators.split(depth_safe):
-        name = ARTICLE.sub("", part.replace("\0", ",").replace("\x01", " ").strip(" .")).strip()
+        article = PLACE_ARTICLE if places else ARTICLE  # "El Oro", "La Paz" keep theirs
+        name = article.sub("", part.replace("\0", ",").replace("\x01", " ").strip(" .")).strip()
         if not places:  # "l'association Terre d'Asile Tunisie": the name after what it is
             quoted = QUOTED_NAME.search(name)
             name = quoted.group("name") if quoted else DESCRIPTOR.sub("", name)

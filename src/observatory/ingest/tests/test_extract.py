@@ -1,10 +1,12 @@
 """The extractor, one field family at a time, on small reports written for the test."""
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from observatory.ingest import lexicon as lx
 from observatory.ingest.evaluation import evaluate
 from observatory.ingest.extract import extract_fiches
 from observatory.ingest.layout import drop_page_furniture, split_lines
@@ -2045,3 +2047,22 @@ def test_a_workshop_annex_of_project_sheets_in_justified_pdf_text():
         "Agence guinéenne pour la promotion de l’emploi (AGUIPE)",
         "Chambre de commerce, d’industrie et d’artisanat de Guinée",
         "réseau de 15 centres de formation professionnelle privés"]
+
+
+def test_key_facts_told_in_a_paragraph_of_a_sistematizacion():
+    facts = prose_facts(
+        "La experiencia SENDA se ejecutó entre marzo de 2021 y febrero de 2024 (36 meses) en "
+        "los cantones de Loja (Loja) y Machala (El Oro). Fue financiada por la Agencia Española "
+        "de Cooperación Internacional para el Desarrollo (AECID) con un aporte de 900.000 €, y "
+        "contó con una contraparte de USD 60.000 del Municipio de Loja. Se desarrolló con "
+        "financiamiento de la Cooperación Italiana por 200.000 euros y con la participación de "
+        "la Prefectura de Loja y la Universidad Nacional de Loja.")
+    assert facts.funders == [
+        ("Agencia Española de Cooperación Internacional para el Desarrollo (AECID)",
+         Decimal("900000"), "EUR"),
+        ("Municipio de Loja", Decimal("60000"), "USD"),
+        ("Cooperación Italiana", Decimal("200000"), "EUR")]
+    assert facts.places == ["Loja", "Machala", "El Oro"]  # "El Oro" keeps its article
+    assert facts.partners == ["Prefectura de Loja", "Universidad Nacional de Loja"]
+    assert lx.heading_kind("Vínculo entre movilidad humana y desarrollo") == lx.NEXUS
+    assert lx.heading_kind("Relación con la movilidad humana y el desarrollo") == lx.NEXUS
