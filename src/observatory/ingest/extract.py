@@ -928,6 +928,7 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
     wrapping: int | None = None  # the labelled value the next lines may continue
     listing: int | None = None  # the value of a list label that its next lines continue
     prose: int | None = None  # a paragraph of partners told in sentences, being read
+    shares = False  # a total was given: bullets with amounts below it name its funders
     for line in body:
         if line.blank:
             blanks += 1
@@ -939,6 +940,11 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
             used.add(line.index)
             continue
         prose = None
+        if shares and not gap and is_bullet(line.text) and _indent(line) and find_money(line.text):
+            found.append((line, ("funders", clean(line.text))))  # "Budget total : 130 000 €"
+            used.add(line.index)  # over "  - Région Île-de-France : 45 000 €"
+            continue
+        shares = False
         if line.listed:  # the values under a list label, found with the key facts around it
             if listing is not None and found[listing][0].end < line.start and not gap:
                 found[listing] = _joined_value(found[listing], line)
@@ -995,6 +1001,7 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
             found.append((line, field))
             used.add(line.index)
             pending, wrapping = None, len(found) - 1
+            shares = field[0] in ("funders", "budget") and bool(find_money(field[1]))
         elif field is not None:  # "Partners:" alone: its values follow, as cells or bullets
             pending = cell_kind = field[0]
             label_indent = len(line.text) - len(line.text.lstrip())
@@ -1202,7 +1209,8 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
         elif kind == "funders":
             value = _funder_lines(lines_of_value)
             shares = TOTAL_AND_SHARES.match(value)  # "EUR 2,650,000 (ADCA EUR 2.1 million; …)"
-            named = shares and (shares.group("shares") or shares.group("listed"))
+            named = shares and (shares.group("shares") or shares.group("listed") or (
+                shares.group("after") if _only_money(shares.group("total")) else None))
             if named and len(find_money(named)) >= 2:
                 value = named
             _add_funders(fiche, Block([Line(line.index, start, end, value)], 0))
@@ -1248,7 +1256,14 @@ WORKS_WITH = re.compile(  # not "in consortium with", nor "con asistencia técni
 TOTAL_AND_SHARES = re.compile(  # "EUR 2,650,000 (ADCA EUR 2.1 million; …)", "850 000 €, dont …"
     r"^[^()]*\d[^()]*\((?P<shares>[^()]*\d[^()]*)\)\s*\.?$|"
     r"^[^()]*?\d[^,]*,?\s+(?:dont|of which|including|de los cuales|de las cuales|incl\.)\s+"
-    r"(?P<listed>.*\d.*)$")
+    r"(?P<listed>.*\d.*)$|"
+    r"^(?P<total>[^();]{1,30}?)\s[-–—]\s+(?P<after>.*\d.*)$")  # "96 000 € - X (80 000 €) et …"
+
+
+def _only_money(text: str) -> bool:
+    """The text is an amount and nothing else: "96 000 €", "EUR 2.4 million"."""
+    monies = find_money(text)
+    return len(monies) == 1 and not (text[:monies[0].start] + text[monies[0].end:]).strip()
 
 
 def _comma_list(lines_of_value: list[str]) -> bool:

@@ -2066,3 +2066,56 @@ def test_key_facts_told_in_a_paragraph_of_a_sistematizacion():
     assert facts.partners == ["Prefectura de Loja", "Universidad Nacional de Loja"]
     assert lx.heading_kind("Vínculo entre movilidad humana y desarrollo") == lx.NEXUS
     assert lx.heading_kind("Relación con la movilidad humana y el desarrollo") == lx.NEXUS
+
+
+NOTE_DE_CAPITALISATION = """2.1 SIRA - Eau potable et gouvernance communale dans le cercle de Nioro
+==========================================================================
+
+Où : Mali, région de Kayes - communes de Nioro et Troungoumbé
+Quand : 2020, durée 24 mois
+Budget total : 110 000 €
+  - PRA/OSIM (FORIM / AFD) : 50 000 €
+  - Région Île-de-France : 40 000 €
+  - cotisations des ressortissants en France : 20 000 €
+Mise en oeuvre : ASIM
+Avec qui : Mairie de Nioro ; Mairie de Troungoumbé
+
+Objectifs
+---------
+Rendre l'eau potable accessible toute l'année.
+
+Difficultés
+-----------
+- Les pannes des pompes en saison chaude.
+
+2.2 Diaspo'Sud - Incubateur de projets portés par la diaspora
+==============================================================
+
+Démarrage : septembre 2022
+Budget : 96 000 € - Région Île-de-France (80 000 €) et Fonds de dotation
+    Diasporas & Territoires (16 000 €)
+
+Objectif
+--------
+Aider les associations de la diaspora à monter des projets finançables.
+
+Difficultés
+-----------
+- Les appels à projets sont trop courts.
+"""
+
+
+def test_a_capitalisation_note_with_funders_under_their_total_and_plain_questions():
+    first, second = extract_fiches(NOTE_DE_CAPITALISATION)
+    assert first.values("funders") == [
+        {"name": "PRA/OSIM (FORIM / AFD)", "amount": 50_000, "currency": "EUR"},
+        {"name": "Région Île-de-France", "amount": 40_000, "currency": "EUR"},
+        {"name": "cotisations des ressortissants en France", "amount": 20_000,
+         "currency": "EUR"}]
+    assert (first.value("start"), first.value("duration_months")) == ("2020", 24)  # "Quand"
+    assert first.values("partners") == ["Mairie de Nioro", "Mairie de Troungoumbé"]
+    assert "ASIM" not in first.values("partners")  # "Mise en oeuvre" names the implementer
+    assert second.values("funders") == [
+        {"name": "Région Île-de-France", "amount": 80_000, "currency": "EUR"},
+        {"name": "Fonds de dotation Diasporas & Territoires", "amount": 16_000,
+         "currency": "EUR"}]
