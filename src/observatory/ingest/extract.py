@@ -78,7 +78,8 @@ ANNEX_LINE = re.compile(r"(?i)^(annex(es|e)?|anexos?|appendix|appendices|ap[ée]
                         r"[\s\d.:–—-]*[A-Z0-9]*\b.{0,80}$")
 # Lower-case generic words only: "Tillabéri region" but not "Región de Murcia".
 _AREA_WORDS = (r"region|r[ée]gion|regi[oó]n|province|provincia|district|distrito|department|"
-               r"d[ée]partement|departamento|wilaya|commune|municipality")
+               r"d[ée]partement|departamento|wilaya|commune|municipality|gouvernorat|governorate|"
+               r"cercle|cant[oó]n|comuna")
 PLACE_GENERIC = re.compile(  # "Departamentos de Intibucá"; not "Región de Murcia"
     rf"^(?:(?:the |la |le |les |el |los |las )?(?:{_AREA_WORDS})s? |(?i:(?:{_AREA_WORDS})s|"
     r"regiones|municipalities) )(?:of |de |d'|du |del )?|\s+(?:regions?|r[ée]gions?|"
@@ -250,7 +251,7 @@ def _report_heading(lines: list[Line], line: Line, fiche_first: Line, last_secti
     if level and not own and not last_section.stripped.startswith("#") \
             and lx.heading_kind(line.text) is None:
         return True  # "# 4. What the programmes tell us" after fiches written as tables
-    if lx.report_section(line.text) and (level or _alone(lines, line)
+    if lx.report_section(line.text) and (level or _opens_paragraph(lines, line)
                                          or re.match(r"\d{1,2}(\.\d+)*[.)]?\s", line.stripped)):
         return True
     if level:
@@ -276,7 +277,8 @@ ORDINAL_WORDS = (r"fiches?(?:[ -](?:projets?|programmes?|pratiques?|exp[ée]rien
                  r"profiles?|profils?|perfil(?:es)?|pratiques?|pr[aá]cticas?|practices?|cases?|"
                  r"programmes?|programas?|programs?|experiences?|exp[ée]riences?|experiencias?|"
                  r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?|composantes?|"
-                 r"components?|componentes?|volets?")
+                 r"components?|componentes?|volets?|briefs?|notes?|examples?|exemples?|"
+                 r"ejemplos?|stories|story|histoires?|historias?|spotlights?|portraits?")
 ORDINAL_QUALIFIER = r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|" \
     r"promising|inspiring)\s+)?"  # "GOOD PRACTICE 1"
 FICHE_ORDINAL = re.compile(
@@ -369,6 +371,8 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
             pair = _key_and_title(rest if rest else numbered)
             if pair is None and rest and _keyish(rest) and _strong_key(rest):
                 pair = (rest, "")
+            if pair is None and rest is None and _keyish(numbered) and _strong_key(numbered):
+                pair = (numbered, "")  # "## 3.1 PACTE-Oriental" over its key facts
             if pair:
                 found[line.index] = pair
             continue
@@ -394,7 +398,11 @@ def _marker_header(lines: list[Line], kinds: list[str | None], marker: tuple[int
     line = lines[index]
     if title:
         return _Header(key, title, line, line, index, index, STRONG_HEADER)
-    following = next((ln for ln in lines[index + 1:index + 6] if not ln.blank), None)
+    following = next((ln for ln in lines[index + 1:index + 6]
+                      if not ln.blank and not is_sidebar_title(ln.text)), None)
+    if following is not None and TITLE_LABEL.match(following.stripped):  # "Intitulé\tProgramme …"
+        return _Header(key, _title_text(following.text), line, following, index, following.index,
+                       STRONG_HEADER)
     if following is not None and kinds[following.index] is None and \
             not _sidebar_label_line(following.text) and _titleish(_title_text(following.text)):
         return _Header(key, _title_text(following.text), line, following, index, following.index,
@@ -662,9 +670,14 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
         words = header.title.split()
         run_on = numbered and index == header.last_line + 1 and word_count(line.stripped) <= 6 \
             and not is_sidebar_title(line.text) and not label_alone(line.text)
+        tail = len(lines[index - 1].stripped) >= 55 and word_count(line.stripped) <= 3 \
+            and (index + 1 == len(lines) or lines[index + 1].blank) \
+            and not is_sidebar_title(line.text) and not label_alone(line.text) \
+            and not line.stripped.endswith(":")  # "… in Edo and Delta" / "States"
         if line.blank or kinds[index] is not None or _sidebar_label_line(line.text) \
                 or is_bullet(line.text) or header.title.endswith(SENTENCE_END) \
-                or not (line.stripped[:1].islower() or words[-1] in CONNECTORS or run_on) \
+                or not (line.stripped[:1].islower() or words[-1] in CONNECTORS or run_on
+                        or tail) \
                 or len(words) + word_count(line.stripped) > 30:
             return
         found = _parenthesised_key(header.title + " " + _title_text(line.text))
@@ -1768,7 +1781,8 @@ def _funder_parts(text: str) -> list[str]:
     for n, money in reversed(list(enumerate(monies))):  # "EUTF: EUR 4.2 million BMZ: €1.5m"
         following = text[money.end:monies[n + 1].start] if n + 1 < len(monies) else ""
         if re.match(r"\s+[A-ZÀ-Ý][\w'’-]*\s*[:(]", text[money.end:]) or re.fullmatch(
-                r"\s+[A-ZÀ-Ý][^:;]{2,90}?\s*:\s*", following):  # "… : 8,5 M€ Agence … : 2 M€"
+                r"\s+(?:[A-ZÀ-Ý]|[–—-]\s+\w)[^:;]{2,90}?\s*:\s*", following):
+            # "… : 8,5 M€ Agence … : 2 M€", "ADSI : 1,9 M€ – Région X : 250 000 €"
             text = text[:money.end] + ";" + text[money.end:]
     for strong in _split_top_level(text, re.compile(r"\s*[;|]\s*")):
         weak = _split_top_level(strong, FUNDER_SEPARATORS)
@@ -1904,8 +1918,11 @@ def _add_listed_places(fiche: Fiche, cell: Block) -> None:
             text = text[:start] + ";" + text[end:]
     for chunk in LISTED_PLACE_BREAKS.split(text):
         for name in PLACE_SEPARATORS.split(chunk):
-            name = PLACE_GENERIC.sub("", clean(name)).strip(" .,;")
+            whole = clean(name).strip(" .,;")
+            name = PLACE_GENERIC.sub("", whole).strip(" .,;")
             name = GENERIC_TAIL.sub("", GENERIC_LEAD.sub("", name)).strip(" .,;")
+            if not name or name[:1].islower() or re.fullmatch(rf"(?i){_AREA_WORDS}", name):
+                name = whole  # "Région wallonne": the area's name is the generic word's own
             if not name or not name[:1].isupper() or word_count(name) > 5 \
                     or find_money(name) or find_start_duration(name):
                 continue

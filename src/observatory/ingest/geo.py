@@ -321,7 +321,11 @@ _COUNTRIES = _build_countries()
 def find_countries(text: str) -> list[CountryMention]:
     """Every country named in ``text``, in order; a longer name hides the shorter ones in it."""
     return [CountryMention(code, text[start:end], start, end)
-            for start, end, code in _COUNTRIES.find(text)]
+            for start, end, code in _COUNTRIES.find(text)
+            if not _CITY_AFTER.match(text, end)]  # "Benin City", "Kuwait City": a city
+
+
+_CITY_AFTER = re.compile(r"\s+City\b")
 
 
 def country_code(name: str) -> str | None:

@@ -323,7 +323,8 @@ def labelled_field(line: str) -> tuple[str, str] | None:
     # label before a dash ("Partners – …"), where "Bailleurs Union européenne – …" is a name
     dash = re.match(r"\s*(?:\*\*|__)?\s*[–—]", line[match.end("label"):]) is not None
     loose = not BULLET.match(line) and not re.search(r"[.!?]\s", label) and not dash
-    exact = next((kind for kind, pattern in _LABEL_KINDS if pattern.fullmatch(label)), None)
+    exact = next((kind for kind, pattern in _LABEL_KINDS if pattern.fullmatch(label)), None) \
+        or _either_label(label)
     named = None if exact else _label_before_a_name(label, match.group("value"))
     if named is not None:  # "Funding HADC: EUR 6.8 million": a table row that lost its gap
         at = line.find(named[1], match.start("label")) + len(named[1])
@@ -336,6 +337,13 @@ def labelled_field(line: str) -> tuple[str, str] | None:
     if SUBNATIONAL.fullmatch(label) and match.group("value").strip():
         return "place", match.group("value").replace("**", "").replace("__", "")
     return None
+
+
+def _either_label(label: str) -> str | None:
+    """The kind of "Pays / zone d'intervention", "Start / end": labels of one kind joined by a
+    slash."""
+    kinds = {label_kind(part) for part in re.split(r"\s*/\s*", label)} if "/" in label else set()
+    return kinds.pop() if len(kinds) == 1 and None not in kinds else None
 
 
 def _label_before_a_name(label: str, value: str) -> tuple[str, str] | None:

@@ -150,6 +150,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"what (did not|didn'?t|didn’t) work( (so |as )?well)?", r"what went wrong",
         r"what worked less well", r"ce qui (n'a pas|n’a pas|a moins bien) (marche|fonctionne)",
         r"lo que no (ha )?funcion(a|ado|o)", r"(les )?(principaux )?freins",
+        r"what (has been|was|proved|is) (difficult|challenging|hard)",
+        r"ce qui (a ete|est|s'est avere) (difficile|complique)",
+        r"lo que (ha sido|fue|resulto) (dificil|complicado)",
         r"(les )?(principaux )?goulots? d['’]etranglement", r"(los )?(principales )?nudos criticos",
     ],
     GOOD_PRACTICES: [
@@ -442,6 +445,10 @@ _REPORT_SECTIONS = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
     r"conclusiones?( generales| y recomendaciones)?", r"recomendaciones", r"proximos pasos",
     r"agradecimientos", r"(lista de )?participantes", r"referencias", r"bibliografia",
     r"clausura", r"(sintesis|resumen) de (los )?debates", r"mensajes clave",
+    r"cross-?cutting (lessons|findings|issues|themes|observations)( learned| learnt)?",
+    r"lessons across (the )?(programmes|projects)", r"looking ahead",
+    r"(enseignements|lecons|constats) transversa(ux|les)", r"lecciones transversales",
+    r"(aprendizajes|hallazgos) transversales",
 ]) + r")(?:\s+(?:and|et|y|&)\s+.{3,40})?")
 
 

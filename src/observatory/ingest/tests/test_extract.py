@@ -2119,3 +2119,69 @@ def test_a_capitalisation_note_with_funders_under_their_total_and_plain_question
         {"name": "Région Île-de-France", "amount": 80_000, "currency": "EUR"},
         {"name": "Fonds de dotation Diasporas & Territoires", "amount": 16_000,
          "currency": "EUR"}]
+
+
+REVUE_DE_PORTEFEUILLE = """# 3. Fiches projets
+
+## 3.1 PACTE-Est
+
+Fiche signalétique
+Intitulé\tProgramme d’appui aux communes pour l’inclusion des migrants dans la région de l’Est
+Pays / zone d’intervention\tMaroc – Oujda, Berkane
+Financement\tADSI : 1,9 M€ – Région Île-de-France : 250 000 €
+Zones\tGouvernorats de Médenine et Gabès ; Région wallonne
+
+### Objectifs
+
+Inclure les migrants dans les services communaux.
+
+### Principaux défis
+
+- La rotation des agents communaux.
+"""
+
+
+def test_a_numbered_markdown_head_over_a_table_of_key_facts():
+    fiche, = extract_fiches(REVUE_DE_PORTEFEUILLE)
+    assert fiche.key == "PACTE-Est"
+    assert fiche.title == ("Programme d’appui aux communes pour l’inclusion des migrants dans "
+                           "la région de l’Est")  # the "Intitulé" row, not "Fiche signalétique"
+    assert fiche.values("countries") == ["MA"]  # "Pays / zone d'intervention" is one label
+    assert fiche.values("funders") == [
+        {"name": "ADSI", "amount": 1_900_000, "currency": "EUR"},
+        {"name": "Région Île-de-France", "amount": 250_000, "currency": "EUR"}]
+    assert {"Médenine", "Gabès", "Région wallonne"} <= set(fiche.values("places"))
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("What has been difficult", lx.CHALLENGES),
+    ("PROGRAMME BRIEF 2", None),  # numbers the fiche below it
+])
+def test_headings_of_a_learning_brief(line, kind):
+    assert lx.heading_kind(line) == kind
+
+
+def test_a_city_named_after_its_country_and_the_report_s_cross_cutting_lessons():
+    text = """PROGRAMME BRIEF 1
+
+EDO-LINK
+Reintegration, income and skills for returnees in Edo and Delta
+States
+
+KEY FACTS
+• Country: Nigeria – Edo State (Benin City, Uhunmwonde)
+
+Objectives
+Help returnees rebuild their livelihoods.
+
+What has been difficult
+• Inflation reduced the value of grants.
+
+Cross-cutting lessons
+Public institutions in countries of origin need to own the services.
+"""
+    fiche, = extract_fiches(text)
+    assert fiche.key == "EDO-LINK"
+    assert fiche.title.endswith("in Edo and Delta States")  # wrapped onto a one-word line
+    assert fiche.values("countries") == ["NG"]  # not Benin
+    assert fiche.values("challenges") == ["Inflation reduced the value of grants."]
