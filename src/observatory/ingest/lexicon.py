@@ -295,6 +295,9 @@ def heading_kind(line: str) -> str | None:
     if bold and text.endswith("."):  # "**Ce qui marche.**"
         text = text[:-1]
     text = re.sub(r"\s*\.{3,}$", "", text)  # "Sitio web ...... https://…" without its address
+    if _NUMBERING.sub("", text)[:1].islower() and not stripped.startswith(("#", "**", "__")) \
+            and not stripped.endswith(":"):
+        return None  # "migration et développement." ends a wrapped sentence
     if re.fullmatch(r"[^.]+\.", text) and len(text.split()) <= 4:
         text = text[:-1]  # "Challenges." alone on its line
     parts = re.split(r"\s?\.{3,}\s?|:|\t+", text, maxsplit=1)  # "Label: value", "Label … value"

@@ -193,3 +193,13 @@ def test_a_wrapped_sentence_line_is_no_label_but_a_lower_case_address_label_is()
 ])
 def test_the_pandemic_first_and_titles_that_name_a_place(line, kind):
     assert lx.heading_kind(line) == kind
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("migration et développement.", None),  # the end of a wrapped bullet
+    ("challenges faced by the teams", None),
+    ("a) Objetivos", lx.OBJECTIVES),  # a lettered heading opens in lower case
+    ("## what we learned", lx.GOOD_PRACTICES),
+])
+def test_a_line_that_opens_in_lower_case_continues_a_sentence(line, kind):
+    assert lx.heading_kind(line) == kind
