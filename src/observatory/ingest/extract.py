@@ -32,6 +32,8 @@ from .layout import (
     OPEN_QUOTES,
     SENTENCE_END,
     SIDEBAR_MAX,
+    TABLE_ROW,
+    TABLE_RULE,
     URL,
     Block,
     Line,
@@ -942,7 +944,12 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
     listing: int | None = None  # the value of a list label that its next lines continue
     prose: int | None = None  # a paragraph of partners told in sentences, being read
     shares = False  # a total was given: bullets with amounts below it name its funders
+    columns = _column_tables(body)
     for line in body:
+        if line.index in columns:  # "| Financement | Durée |" over its one row of values
+            found.extend((line, field) for field in columns[line.index])
+            used.add(line.index)
+            continue
         if line.blank:
             blanks += 1
             close_cell()
@@ -1041,6 +1048,30 @@ def _labelled_lines(body: list[Line]) -> tuple[list[tuple[Line, tuple[str, str]]
 
 
 WRAPPING_KINDS = ("partners", "funders", "place")
+
+
+def _cells(text: str) -> list[str]:
+    return [clean(cell) for cell in text.strip().strip("|").split("|")]
+
+
+def _column_tables(body: list[Line]) -> dict[int, list[tuple[str, str]]]:
+    """Key facts as a table whose header row holds the labels and whose one row below holds
+    the values: {line index: fields} for both rows (the header's list empty)."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    rows = [ln for ln in body if TABLE_ROW.match(ln.text) and not TABLE_RULE.match(ln.text)]
+    for header, values in itertools.pairwise(rows):
+        labels = _cells(header.text)
+        kinds = [label_kind(label) for label in labels]
+        cells = _cells(values.text)
+        between = body[header.index - body[0].index + 1:values.index - body[0].index]
+        if len(labels) >= 2 and len(cells) == len(labels) and None not in kinds \
+                and "title" not in kinds and all(TABLE_RULE.match(x.text) for x in between) \
+                and not any(label_kind(cell) for cell in cells):
+            found[header.index] = []
+            found[values.index] = [field for kind, cell in zip(kinds, cells, strict=True)
+                                   if cell for field in _slashed_fields(cell)
+                                   or _dashed_fields(cell) or [(kind, cell)]]
+    return found
 
 
 def _sentences_from(body: list[Line], line: Line) -> bool:
@@ -1241,7 +1272,7 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
                 fiche.add("partners", name, start, end)
         elif value.rstrip().endswith(".") and word_count(value) > 15 and ";" not in value \
                 and not _listed_names(value):  # partners told in sentences
-            for name in organisation_names(value):
+            for name in _partners_in_sentences(value):
                 fiche.add("partners", name, start, end)
         elif is_bullet(line.text) and labelled_field(line.text.split("\n")[0]) is None \
                 and ";" not in value:
@@ -1381,14 +1412,15 @@ PARTNERS_LEAD = re.compile(
 
 
 def _partners_in_sentences(value: str) -> list[str]:
-    """The names after "… en partenariat avec" in a paragraph about partners, as a list; else
-    the capitalised names the sentences hold."""
+    """The names of a paragraph about partners: those after "… en partenariat avec", as a
+    list, and the capitalised names before it; else every capitalised name it holds."""
     value = re.sub(r"\s+", " ", value)
     lead = PARTNERS_LEAD.search(value)
     if lead is None:
         return organisation_names(value)
     rest = re.split(r"\.\s+(?=[A-ZÀ-Ý])|\.$", value[lead.end():].strip())[0]
-    return _partner_names(rest)
+    before = organisation_names(value[:lead.start()])  # "mis en œuvre par la Ville de X, en
+    return before + [n for n in _partner_names(rest) if n not in before]  # lien avec …"
 
 
 ARTICLE = re.compile(r"^(?:les|la|le|l['’]|the|el|los|las|un|une|des)\s*(?=\w)")  # lower case

@@ -452,6 +452,9 @@ _REPORT_SECTIONS = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
     r"lessons across (the )?(programmes|projects)", r"looking ahead",
     r"(enseignements|lecons|constats) transversa(ux|les)", r"lecciones transversales",
     r"(aprendizajes|hallazgos) transversales",
+    r"(enseignements|lecons|constats) (communs|partages)|(lecciones|aprendizajes) (comunes|"
+    r"compartid[oa]s)|(common|shared) (lessons|findings)",
+    r".{3,40} (et|and|y) (prochaines etapes|next steps|proximos pasos|way forward)",
 ]) + r")(?:\s+(?:and|et|y|&)\s+.{3,40})?")
 
 

@@ -321,6 +321,12 @@ def _place_names(listed: str) -> list[str]:
     return names
 
 
+# a local authority named by what it is and where: "la commune de Bignona"
+LOCAL_BODY = re.compile(r"(?:commune|municipalit[ée]|mairie|ville|municipio|alcald[ií]a|"
+                        r"ayuntamiento|prefectura|pr[ée]fecture|city|municipality|town|county)"
+                        r"\s+(?:de|d['’]|of|du|del)\s+[A-ZÀ-Ý]")
+
+
 def _names(listed: str, places: bool = True) -> list[str]:
     """The capitalised names of an enumeration, up to the first part that is not a name."""
     names = []
@@ -338,10 +344,10 @@ def _names(listed: str, places: bool = True) -> list[str]:
             name = quoted.group("name") if quoted else DESCRIPTOR.sub("", name)
         if places:
             name = GENERIC_TAIL.sub("", GENERIC_LEAD.sub("", name))  # "provincia de Huelva"
-        clause = None if places else re.search(r",\s+[a-zà-ÿ]", name)
+        clause = None if places else re.search(r",\s+(?!d['’]|de |du |des )[a-zà-ÿ]", name)
         if clause:  # "… du Tadla, le projet a démarré …", "… Bassikounou, à Nouakchott"
             name = name[:clause.start()]
-        if not name or not name[:1].isupper():
+        if not name or not (name[:1].isupper() or (not places and LOCAL_BODY.match(name))):
             break
         names.append(name)
         if clause:

@@ -2185,3 +2185,50 @@ Public institutions in countries of origin need to own the services.
     assert fiche.title.endswith("in Edo and Delta States")  # wrapped onto a one-word line
     assert fiche.values("countries") == ["NG"]  # not Benin
     assert fiche.values("challenges") == ["Inflation reduced the value of grants."]
+
+
+WIKI_DE_L_OBSERVATOIRE = """## CAP-Sud — Compétences et avenir professionnel des jeunes de Casamance
+
+| Financement | Durée | Zones | Partenaires |
+|---|---|---|---|
+| Fondation Horizons Sud : USD 750 000 | Démarrage : septembre 2021 · Durée : 24 mois | Ziguinchor, Bignona (Sénégal) | Lycée technique de Ziguinchor ; Association Jeunesse et Retour |
+
+### Objectif général
+
+Offrir aux jeunes des perspectives d'emploi en Casamance.
+
+### Défis
+
+- Les entreprises locales recrutent peu.
+
+## PAIDS-Sud — Investissements de la diaspora dans le Sud
+
+**Partenaires.** Le programme est conduit en partenariat avec la Chambre de commerce, d'industrie et d'agriculture de Ziguinchor (CCIAZ) et la commune de Bignona.
+
+### Objectif
+
+Orienter l'épargne de la diaspora vers des investissements productifs.
+
+### Défis
+
+- Les banques locales hésitent à prêter.
+
+## Enseignements communs et prochaines étapes
+
+- les communes demandent à être associées plus tôt.
+"""  # noqa: E501 (a wiki's table row is one line)
+
+
+def test_a_wiki_page_with_a_table_of_labels_over_one_row_of_values():
+    first, second = extract_fiches(WIKI_DE_L_OBSERVATOIRE)
+    assert first.values("funders") == [
+        {"name": "Fondation Horizons Sud", "amount": 750_000, "currency": "USD"}]
+    assert (first.value("start"), first.value("duration_months")) == ("2021-09", 24)
+    assert first.values("countries") == ["SN"]
+    assert first.values("places") == ["Ziguinchor", "Bignona"]
+    assert first.values("partners") == ["Lycée technique de Ziguinchor",
+                                        "Association Jeunesse et Retour"]
+    assert second.values("partners") == [
+        "Chambre de commerce, d'industrie et d'agriculture de Ziguinchor (CCIAZ)",
+        "commune de Bignona"]
+    assert second.values("challenges") == ["Les banques locales hésitent à prêter."]
