@@ -262,7 +262,8 @@ SIDEBAR_LABELS = {
              r"en breve|de un vistazo|(?:en )?un vistazo|d'un coup d'[œo]e?il|"
              r"key (?:data|figures|information)|chiffres cl[ée]s|donn[ée]es cl[ée]s|cifras clave|"
              r"datos (?:b[aá]sicos|generales)|basic (?:data|facts)|donn[ée]es de base|"
-             r"informaci[oó]n general|fiche d'identit[ée]",
+             r"informaci[oó]n general|fiche d'identit[ée]|informations? cl[ée]s|"
+             r"informaci[oó]n clave|datos principales|donn[ée]es principales",
 }
 _LABEL_KINDS = [(kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))
                 for kind, pattern in SIDEBAR_LABELS.items()]

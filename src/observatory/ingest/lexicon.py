@@ -387,7 +387,7 @@ _AROUND = (
     r"prometedoras?|immediate|long|short|medium|term|terme|plazo|"
     r"project|projet|proyecto|programme|program|programa|initiative|iniciativa|pilot|"
     r"phase|fase|implementation|mise|oeuvre|ejecucion|implementacion|execution|"
-    r"faced|encountered|identified|observed|achieved|obtained|reached|learned|learnt|drawn|"
+    r"œuvre|faced|encountered|identified|observed|achieved|obtained|reached|learned|learnt|drawn|"
     r"rencontre\w*|identifie\w*|observe\w*|obtenu\w*|atteint\w*|realise\w*|tire\w*|"
     r"appris\w*|enfrentad\w*|encontrad\w*|identificad\w*|observad\w*|obtenid\w*|"
     r"alcanzad\w*|aprendid\w*|extraid\w*|to|date|ete|hasta|ahora|now|today|aujourd'hui|"

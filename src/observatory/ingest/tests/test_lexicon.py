@@ -7,7 +7,7 @@ import pytest
 
 from observatory.ingest import lexicon as lx
 from observatory.ingest.extract import extract_fiches
-from observatory.ingest.layout import labelled_field
+from observatory.ingest.layout import is_sidebar_title, labelled_field
 
 
 @pytest.mark.parametrize("line,kind", [
@@ -203,3 +203,10 @@ def test_the_pandemic_first_and_titles_that_name_a_place(line, kind):
 ])
 def test_a_line_that_opens_in_lower_case_continues_a_sentence(line, kind):
     assert lx.heading_kind(line) == kind
+
+
+def test_a_capitalisation_sheet_s_implementation_heading_and_key_information_title():
+    assert lx.heading_kind("Mise en œuvre et premiers résultats") == lx.MAIN_FEATURES
+    assert lx.heading_kind("Mise en œuvre") is None  # the implementer's label, alone
+    assert labelled_field("Mise en œuvre : ASIM") == ("agency", "ASIM")
+    assert is_sidebar_title("Informations clés")
