@@ -675,7 +675,8 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
         tail = len(lines[index - 1].stripped) >= 55 and word_count(line.stripped) <= 3 \
             and (index + 1 == len(lines) or lines[index + 1].blank) \
             and not is_sidebar_title(line.text) and not label_alone(line.text) \
-            and not line.stripped.endswith(":")  # "… in Edo and Delta" / "States"
+            and not line.stripped.endswith(":") and re.search(r"[^\W\d_]", line.stripped) \
+            and not RULE.match(line.text)  # "… in Edo and Delta" / "States", not "-----"
         if line.blank or kinds[index] is not None or _sidebar_label_line(line.text) \
                 or is_bullet(line.text) or header.title.endswith(SENTENCE_END) \
                 or not (line.stripped[:1].islower() or words[-1] in CONNECTORS or run_on
