@@ -1398,7 +1398,7 @@ def _partner_names(value: str) -> list[str]:
     if len(names) == 1:
         for separators in (r",\s+(?:(?:and|et|y)\s+)?|\s+(?:and|et|y)\s+(?=[^,]*$)",
                            r",\s+(?:(?:and|et|y)\s+)?"):  # "…, association Retour et Développement"
-            parts = [ARTICLE.sub("", p) for p in _names_going_on(
+            parts = [LOWER_CASE_ARTICLE.sub("", p) for p in _names_going_on(
                 names[0], _split_top_level(names[0], re.compile(separators)))]
             if len(parts) >= 3 and all(2 <= len(p.split()) <= 12 for p in parts):
                 return parts
@@ -1424,7 +1424,7 @@ def _partners_in_sentences(value: str) -> list[str]:
     return before + [n for n in _partner_names(rest) if n not in before]  # lien avec …"
 
 
-ARTICLE = re.compile(r"^(?:les|la|le|l['’]|the|el|los|las|un|une|des)\s*(?=\w)")  # lower case
+LOWER_CASE_ARTICLE = re.compile(r"^(?:les|la|le|l['’]|the|el|los|las|un|une|des)\s*(?=\w)")
 
 
 def _names_going_on(text: str, parts: list[str]) -> list[str]:
@@ -1434,6 +1434,8 @@ def _names_going_on(text: str, parts: list[str]) -> list[str]:
     cursor = 0
     for part in parts:
         start = text.find(part, cursor)
+        if start < 0:
+            return parts
         cursor = start + len(part)
         if spans and (NAME_GOES_ON.match(part) or re.match(r"d['’]\w", part)):
             spans[-1][1] = cursor
