@@ -109,6 +109,10 @@ CLAUSE_BREAK = re.compile(r"\s(?:in order to|so as to|thanks to|so that|afin de|
                           r"gr[aâ]ce [aà]|gracias a|con el fin de|para que|autour d[e'’]|"
                           r"around|alrededor de)\s?(?=[A-ZÀ-Ý])", re.IGNORECASE)
 MAX_UNIT_WORDS = 12
+# A unit names what was counted; past seven words it runs on into where, by whom and how
+# ("microcrédits accordés par une institution de microfinance partenaire"), which the
+# results capability has no use for and which makes two readers' units disagree.
+UNIT_WORDS_KEPT = 7
 SECOND_PREDICATE = re.compile(r"\s(?:and|et|y)\s+(?:se|s['’]|have|has|are|were|was|is|will|"
                               r"ont|sont|[ée]taient|[ée]tait|han|son|estaban|estaba|est[aá]n|"
                               r"eran|era|fueron)\s", re.IGNORECASE)  # "… et se réunissent"
@@ -148,6 +152,7 @@ def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]
                   for m in pattern.finditer(text)]  # "including 58 women", "(19 women)"
         found = [(_plain(m.amount), m.start, m.end) for m in monies] + _numbers(text, taken)
         earlier = ""  # what the sentence's previous number counted, for "…, benefiting 18,000"
+        sentence_unit = ""
         for value, number_start, unit_start in sorted(found, key=lambda item: item[2]):
             rest = text[unit_start:]
             women, youth, rest = _split_groups(rest, value)
@@ -157,12 +162,14 @@ def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]
                 unit = _percent_phrase(text[:number_start], rest)
             else:
                 unit = _object_unit(text[:number_start], rest, earlier) or \
-                    _unit_phrase(rest, previous_unit)
+                    _unit_phrase(rest, previous_unit, sentence_unit)
             earlier = rest
             if not unit:
                 continue
-            if youth is None and YOUTH_UNIT.match(unit):
-                youth = value  # "2,400 young people …": all of them are young
+            unit = " ".join(unit.split()[:UNIT_WORDS_KEPT])
+            sentence_unit = unit
+            if YOUTH_UNIT.match(unit):  # "2,400 young people …": all of them are young,
+                youth = value  # and "… of whom 233 young returnees" is a part of them
             if women is None and WOMEN_UNIT.match(unit):
                 women = value  # "480 travailleuses accompagnées": all of them are women
             results.append(({"value": value, "unit": unit, "women": women, "youth": youth},
@@ -359,6 +366,15 @@ def _split_groups(rest: str, value: int | float) -> tuple[int | None, int | None
     return women, youth, rest
 
 
+# A count of something else between the counted thing and what was done to it: "12 labour
+# inspectors and 30 staff of employers' associations trained on …" counts inspectors trained.
+COORDINATED_COUNT = re.compile(r"\s(?:and|et|y|e)\s+\d[\d.,\u00a0\u202f ]*\s+(?:\S+\s+){1,5}?"
+                               r"(?=(?:\w{3,}(?:ed|é|ée|és|ées|ados|adas|idos|idas)|"
+                               r"\w{3,}(?:uit|uits|uite|uites)|built|made|"
+                               r"set up|held|taken|run|done|won|given|drawn)\b)", re.IGNORECASE)
+BARE_PREDICATE = re.compile(r"\s*(?:han|have|has|had|ont|sont|are|were)\s", re.IGNORECASE)
+
+
 def _next_number(rest: str) -> int:
     """Where the next counted number of a clause starts (years left aside), or its end."""
     for match in NUMBER.finditer(rest):
@@ -367,10 +383,17 @@ def _next_number(rest: str) -> int:
     return len(rest)
 
 
-def _unit_phrase(rest: str, previous_unit: str) -> str:
+def _unit_phrase(rest: str, previous_unit: str, sentence_unit: str = "") -> str:
     rest = re.sub(r"^\s*(?:of them|d'entre eux|d'entre elles|de ellos|de ellas)\b",
                   " " + _head_noun(previous_unit) + " ", rest, flags=re.IGNORECASE)
+    head = _head_noun(sentence_unit) if sentence_unit else ""
+    if head and len(head.split()) <= 3 and BARE_PREDICATE.match(rest):
+        rest = " " + head + rest  # "587 jóvenes … y 164 han puesto en marcha …"
     rest = _drop_short_parentheses(rest)
+    other = COORDINATED_COUNT.search(rest)
+    if other and not any(VERB_FORM.fullmatch(w) and w.lower() not in NOT_VERBS
+                         for w in re.findall(r"\w+", rest[:other.start()])):
+        rest = rest[:other.start()] + " " + rest[other.end():]
     for clause_end in (CLAUSE_BREAK, SECOND_PREDICATE):
         cut = clause_end.search(rest)
         if cut:

@@ -49,6 +49,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"(main |key )?expected (results|outcomes|outputs)\b.*", r"results expected",
         r"(principaux )?resultats? attendus?\b.*", r"resultados? esperados?\b.*",
         r"what success (looks|would look) like", r"(our |key )?targets",
+        r"(las )?metas( (del (proyecto|programa)|previstas|esperadas|cuantitativas))?",
+        r"(les )?cibles( (du (projet|programme)|chiffrees|visees))?",
         rf"(les |los )?(principaux |main |key |principales )?({_OUTCOMES})( (et|and|y) (les |los )?"
         rf"({_OUTCOMES}))?( \w+)? (attendus?|escomptes?|prevus?|vises|esperados?|previstos?|"
         r"expected|planned|intended|anticipated|perseguidos?|planificados?|planifies)\b.*",
@@ -349,7 +351,8 @@ def heading_kind(line: str) -> str | None:
         if kind != COVID and pattern.fullmatch(words):
             return None if _names_a_programme(text) else kind
     if text[:1].isupper() or text[:1].isdigit():  # "activity." ending a wrapped sentence
-        return heading_words_kind(words) if "(" not in text else None
+        plain = "(" not in words and not re.search(r"\([^()a-z\d]+\)$", text)  # "(SENA)"
+        return heading_words_kind(words) if plain else None  # "(2022)" dropped
     return None
 
 

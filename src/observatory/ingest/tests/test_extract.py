@@ -622,6 +622,22 @@ def test_units_end_at_a_second_verb_and_a_verb_of_another_subject():
                      2300: "ménages au bénéfice périmètres"}
 
 
+def test_units_of_young_people_a_borrowed_subject_and_another_count_between():
+    text = ("KEY-TWO\nUn proyecto de prueba para jóvenes\n\nObjetivo\n\nAyudar.\n\n"
+            "Resultados\n\n- 1.640 jóvenes han finalizado la formación, de ellos 912 mujeres y "
+            "233 jóvenes retornados.\n- 587 jóvenes han conseguido un empleo formal y 164 han "
+            "puesto en marcha un emprendimiento.\n- 12 labour inspectors and 30 staff of "
+            "employers' associations trained on the rights of seasonal workers.\n"
+            "- 40 projets d'investissement portés conjointement par les communes et des "
+            "associations de la diaspora.\n\nDificultades\n\n- Ninguna.\n")
+    found = {i["value"]: i for i in extract_fiches(text)[0].values("indicators")}
+    assert (found[1640]["women"], found[1640]["youth"]) == (912, 1640)  # all of them young
+    assert found[164]["unit"] == "jóvenes puesto en marcha un emprendimiento"
+    assert found[164]["youth"] == 164
+    assert found[12]["unit"] == "labour inspectors trained on the rights of"
+    assert found[40]["unit"] == "projets d'investissement portés conjointement par les communes"
+
+
 def test_partners_and_a_second_funder_told_in_prose():
     facts = prose_facts(
         "Le projet, financé par la Ville de Lyon à hauteur de 450 000 € et par Expertise France "

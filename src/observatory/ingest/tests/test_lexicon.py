@@ -24,6 +24,10 @@ from observatory.ingest.layout import is_sidebar_title, labelled_field
     ("**Ce qui a été présenté**", lx.MAIN_FEATURES),
     ("État d’avancement à mi-parcours", lx.MAIN_FEATURES),
     ("What the practice involves", lx.MAIN_FEATURES),
+    ("Primeros resultados (seis meses de ejecución)", lx.MAIN_FEATURES),  # a note on when
+    ("Premiers résultats (2022)", lx.MAIN_FEATURES),
+    ("Metas del proyecto", lx.EXPECTED_RESULTS),
+    ("Cibles du projet", lx.EXPECTED_RESULTS),
 ])
 def test_headings_worded_in_ways_no_pattern_foresaw(line, kind):
     assert lx.heading_kind(line) == kind
