@@ -254,7 +254,8 @@ def _report_heading(lines: list[Line], line: Line, fiche_first: Line, last_secti
             and lx.heading_kind(line.text) is None:
         return True  # "# 4. What the programmes tell us" after fiches written as tables
     if lx.report_section(line.text) and (level or _opens_paragraph(lines, line)
-                                         or re.match(r"\d{1,2}(\.\d+)*[.)]?\s", line.stripped)):
+                                         or re.match(r"\d{1,2}(\.\d+)*[.)]?\s", line.stripped)
+                                         or _after_page_break(lines, line)):
         return True
     if level:
         return own > 0 and level < own
@@ -283,12 +284,13 @@ ORDINAL_WORDS = (r"fiches?(?:[ -](?:projets?|programmes?|pratiques?|exp[ée]rien
                  r"ejemplos?|stories|story|histoires?|historias?|spotlights?|portraits?")
 ORDINAL_QUALIFIER = r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|" \
     r"promising|inspiring)\s+)?"  # "GOOD PRACTICE 1"
+OF_ALL = r"(?:\s*(?:/|of|sur|de)\s*\d{1,2}\b)?"  # "PROJECT PROFILE 1/5", "Fiche 2 sur 6"
 FICHE_ORDINAL = re.compile(
     rf"(?i)^{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
-    r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b(?:\s*[(:–—-].{0,60})?$")
+    r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b" + OF_ALL + r"(?:\s*[(:–—-].{0,60})?$")
 ORDINAL_PREFIX = re.compile(
     rf"(?i)^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
-    r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b\s*[.:–—|-]?\s*(?P<rest>.*)$")
+    r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b" + OF_ALL + r"\s*[.:–—|-]?\s*(?P<rest>.*)$")
 KEY_AND_TITLE = re.compile(r"^(.{2,40}?)(?:\s+[–—:|-]|\s*:|\.)\s+(.{8,})$")  # "KEY. Title" too
 
 
@@ -373,14 +375,14 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
             pair = _key_and_title(rest if rest else numbered)
             if pair is None and rest and _keyish(rest) and _strong_key(rest):
                 pair = (rest, "")
-            if pair is None and rest is None and _keyish(numbered) and _strong_key(numbered):
-                pair = (numbered, "")  # "## 3.1 PACTE-Oriental" over its key facts
+            bare = _without_note(numbered)  # "## 3.1 PAGLOM (Mali)"
+            if pair is None and rest is None and _keyish(bare) and _strong_key(bare):
+                pair = (bare, "")  # "## 3.1 PACTE-Oriental" over its key facts
             if pair:
                 found[line.index] = pair
             continue
         text = after_ordinal(text) or text  # "### Fiche 1 — PIUR"
-        text = re.sub(r"\s+\([^()]{2,40}\)$", "", text) if _strong_key(
-            re.sub(r"\s+\([^()]{2,40}\)$", "", text)) else text  # "CODEV-SN (phases 1 et 2)"
+        text = _without_note(text)  # "CODEV-SN (phases 1 et 2)"
         if _keyish(text) and _strong_key(text):
             found[line.index] = (text, "")
             continue
@@ -392,6 +394,12 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
         if pair:
             found[line.index] = pair
     return found
+
+
+def _without_note(text: str) -> str:
+    """A programme's name without the note in parentheses after it ("PAGLOM (Mali)")."""
+    bare = re.sub(r"\s+\([^()]{2,40}\)$", "", text)
+    return bare if _strong_key(bare) else text
 
 
 def _marker_header(lines: list[Line], kinds: list[str | None], marker: tuple[int, tuple[str, str]]
@@ -509,6 +517,19 @@ def _continues_label(lines: list[Line], index: int) -> bool:
             return False
         at -= 1
     return False
+
+
+def _between_labels(lines: list[Line], index: int) -> bool:
+    """A line of a box of key facts between two labelled lines, with no blank line between:
+    one more of the partners listed one per line under "Partenaires: Commune de Matam"."""
+    def labelled_towards(step: int) -> bool:
+        at = index + step
+        while 0 <= at < len(lines) and abs(at - index) <= 8 and not lines[at].blank:
+            if _sidebar_label_line(lines[at].text):
+                return True
+            at += step
+        return False
+    return labelled_towards(-1) and labelled_towards(1)
 
 
 def _key_and_title(text: str) -> tuple[str, str] | None:
@@ -635,12 +656,18 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         line = lines[index]
         if not line.blank and not _sidebar_label_line(line.text) and not _inline_site(line) \
                 and not _continues_label(lines, index) and not line.listed \
+                and not _between_labels(lines, index) \
                 and not is_sidebar_title(line.text) \
                 and not (index + 1 < len(lines) and lines[index + 1].listed) \
                 and not RULE.match(line.text):  # a title's "=====" underline
             if _stops_header_search(line, kinds[index]):
-                if window or skipped or kinds[index] is not None:
+                same_paragraph = bool(window) and not any(
+                    ln.blank for ln in lines[index:window[-1].index]) \
+                    and not is_url_line(line.stripped) and not lx.report_section(line.text) \
+                    and all(word_count(ln.stripped) >= 6 for ln in window)
+                if (window and not same_paragraph) or skipped or kinds[index] is not None:
                     break
+                window = []  # the lines below it were that paragraph's last ones
                 skipped = True
                 while index > previous_heading and not lines[index].blank:
                     index -= 1  # over the rest of that paragraph
@@ -716,8 +743,8 @@ def _parenthesised_header(lines: list[Line], window: list[Line]) -> _Header | No
     starts a paragraph of its own."""
     for n in range(len(window) - 1, -1, -1):
         found = _parenthesised_key(_title_text(window[n].text))
-        if found is None:
-            continue
+        if found is None or _sidebar_label_line(window[n].text):
+            continue  # not "Implementing agency: Expertise Solidaire International (ESI)"
         first = n
         while first > 0 and n - first < 3 and not window[first - 1].stripped.endswith(
                 SENTENCE_END) and (window[first].stripped[:1].islower() or window[
@@ -735,16 +762,35 @@ def _parenthesised_header(lines: list[Line], window: list[Line]) -> _Header | No
 
 
 def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _Header:
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, bool] | None = None  # (score, position, name and title on one line)
     for n, line in enumerate(window[:-1]):
         key, title = _key_text(line.text), _title_text(window[n + 1].text)
         if _keyish(key) and _titleish(title):
             score = _header_score(lines, line, window[n + 1], key, title)
+            if n + 2 == len(window) and _strong_key(key):
+                score = max(score + 3, STRONG_HEADER - 1)  # right over the key facts and the
+                # first section: the fiche's head, whatever stands further up the page
             if best is None or score >= best[0]:  # on a tie, the pair nearest the section
-                best = (score, n)
+                best = (score, n, False)
+    last_pair = max((n for n in range(len(window) - 1) if _keyish(_key_text(window[n].text))
+                     and _titleish(_title_text(window[n + 1].text))), default=-2)
+    for n in range(len(window) - 1, last_pair + 1, -1):  # nearer the section than any pair
+        line = window[n]
+        one_line = _key_and_title(clean(line.text)) if _alone(lines, line) else None
+        if one_line and re.match(r"\s*[–—-]", clean(line.text)[len(one_line[0]):]):
+            # "PALIM – Pathways for Labour …" alone over a box of key facts; not so clear a
+            # head that it starts a fiche by itself ("R3. 300 emprendimientos …")
+            best = (min(_header_score(lines, line, line, *one_line), STRONG_HEADER - 1), n, True)
+            break
     parenthesised = _parenthesised_header(lines, window)
-    if parenthesised is not None and (best is None or best[0] < parenthesised.score):
+    if parenthesised is not None and (best is None or best[0] < parenthesised.score or (
+            best[0] == parenthesised.score and parenthesised.last_line > window[best[1]].index)):
         return parenthesised
+    if best is not None and best[2]:
+        line = window[best[1]]
+        key, title = _key_and_title(clean(line.text)) or ("", "")
+        return _Header(key, title, _part_of(line, key), _part_of(line, title), line.index,
+                       line.index, best[0])
     if best is not None:
         line, title_line = window[best[1]], window[best[1] + 1]
         return _Header(_key_text(line.text), _title_text(title_line.text), line, title_line,
@@ -764,7 +810,8 @@ def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _He
 def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
     """The header of a numbered fiche: "Project 2 - KEY: Title", or "EXPERIENCIA 3" with the
     name and title on the lines below it. The number makes it a clear header."""
-    first, below = window[0], window[1:4]  # the name and title stand right under the number
+    first = window[0]  # the name and title stand right under the number, above key facts
+    below = list(itertools.takewhile(lambda ln: not _sidebar_label_line(ln.text), window[1:4]))
     rest = after_ordinal(clean(first.text)) or ""
     match = KEY_AND_TITLE.match(rest)
     parenthesised = _parenthesised_key(rest)
@@ -801,6 +848,17 @@ def _opens_paragraph(lines: list[Line], line: Line) -> bool:
     return (before is None or before.blank) and (
         len(" ".join(line.stripped.split())) <= 60 or _alone(lines, line)
         or (SECTION_NUMBER.match(line.text) is not None and word_count(line.stripped) <= 16))
+
+
+def _after_page_break(lines: list[Line], line: Line) -> bool:
+    """A short line with a blank one under it, right after a line that ends its paragraph: the
+    page's furniture between them was dropped ("More information: https://…" / "SESSION 2")."""
+    before = lines[line.index - 1] if line.index > 0 else None
+    after = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    return before is not None and (after is None or after.blank) \
+        and word_count(line.stripped) <= 8 \
+        and (before.stripped.endswith(SENTENCE_END) or is_url_line(before.stripped)
+             or bool(URL.search(before.stripped.split()[-1] if before.stripped else "")))
 
 
 def _alone(lines: list[Line], line: Line) -> bool:
@@ -1551,7 +1609,8 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
     """Quoted blocks (“…”, «…», > …) and the attribution line that follows one."""
     found: list[tuple[str, int, int]] = []
     kept: list[Block] = []
-    blocks = [part for block in blocks for part in _split_attribution(block)]
+    blocks = [part for block in blocks for quoted in _split_at_quote(block)
+              for part in _split_attribution(quoted)]
     n = 0
     while n < len(blocks):
         block = blocks[n]
@@ -1583,6 +1642,17 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
 
 
 ATTRIBUTION_AFTER = re.compile(rf"(?<=[{CLOSE_QUOTES}])[*_]*\s*[—–-]\s+[^{OPEN_QUOTES}]{{2,160}}$")
+
+
+def _split_at_quote(block: Block) -> list[Block]:
+    """A quote printed right under a list's last item, without a blank line between them (a
+    PDF's text), as a block of its own."""
+    for n, line in enumerate(block.lines[1:], start=1):
+        opens = line.stripped.lstrip("*_ ")[:1] in OPEN_QUOTES and word_count(line.stripped) >= 6
+        if opens and block.lines[n - 1].stripped.rstrip("*_ ")[-1:] in ".;!?" and any(
+                later.stripped.rstrip("*_ ")[-1:] in CLOSE_QUOTES for later in block.lines[n:]):
+            return [Block(block.lines[:n], block.gap_before), Block(block.lines[n:], 0)]
+    return [block]
 
 
 def _split_attribution(block: Block) -> list[Block]:

@@ -149,8 +149,9 @@ class _NameIndex(Generic[V]):
                 if j + 1 >= n or candidate not in prefixes:
                     break
                 between = folded[words[j][1]:words[j + 1][0]]
-                if len(between) > 4:
-                    break
+                if len(between) > 4 or (len(between) >= 3 and _spaced_dash(
+                        text, index, words[j][1], words[j + 1][0])):
+                    break  # "Guinea – Conakry, Kindia": a country and its places
                 j += 1
                 candidate = candidate + _separator(between) + words[j][2]
             if best is None:
@@ -172,6 +173,11 @@ class _NameIndex(Generic[V]):
         if case == _CASE_UPPER:  # "US" but not "US$"
             return written.replace(".", "").isupper() and text[e:e + 1] != "$"
         return written[:1].isupper()
+
+
+def _spaced_dash(text: str, index: list[int] | None, start: int, end: int) -> bool:
+    s, e = _original_span(index, start, end)
+    return re.fullmatch(rf"\s+[{_DASHES}]\s+", text[s:e]) is not None
 
 
 def _original_span(index: list[int] | None, start: int, end: int) -> tuple[int, int]:

@@ -254,7 +254,7 @@ SIDEBAR_LABELS = {
              r"th[eè]mes?|tem[aá]tica|temas?|sectors?|secteurs?|sectores?",
     # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
     # for an organisation, and give no value
-    "title": r"(?:(?:le|the|el) (?:projet|project|programme|program|proyecto|programa) )?"
+    "title": r"(?:(?:(?:le|the|el) )?(?:projet|project|programme|program|proyecto|programa) )?"
              r"(?:in brief|in short|en bref|en breve|at a glance|en resumen)|"
              r"in brief|in short|summary|resumen|r[ée]sum[ée]|at a glance|key facts|fact ?sheet|"
              r"en bref|fiche technique|"
@@ -483,6 +483,8 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
         if label_kind(stripped) not in (None, "title") and len(stripped) <= 30:
             labels[line.index] = 0  # "Partners" over its values
             continue
+        if stripped.isupper() and not re.search(r"\d", stripped):
+            continue  # "TERRITOIRES SOLIDAIRES": a programme's name, not "Territoires: …"
         words = stripped.split(" ")
         for size in (3, 2, 1):
             label = " ".join(words[:size])

@@ -461,7 +461,12 @@ _REPORT_SECTIONS = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
 ]) + r")(?:\s+(?:and|et|y|&)\s+.{3,40})?")
 
 
+_NUMBERED_PART = re.compile(r"(session|seance|sesion|panel|atelier|workshop|taller|"
+                            r"mesa( redonda)?|module|modulo|day|jour|dia|jornada)\s+\d{1,2}")
+
+
 @lru_cache(maxsize=65536)  # a pure function of one line, asked of the same lines often
+
 def report_section(line: str) -> bool:
     """The line names a section of the report itself: "Conclusions", "4. Recommendations"."""
     text = _MARKUP.sub("", line.strip()).strip()
@@ -471,4 +476,8 @@ def report_section(line: str) -> bool:
     words = re.sub(r"^(part|partie|parte|section|chapter|chapitre|capitulo)\s+\w+\s*[.:–-]?\s*",
                    "", words)
     words = re.sub(r"^\d+(\.\d+)*\s*", "", words)
-    return bool(_REPORT_SECTIONS.fullmatch(words)) or bool(_GATHERING.search(words))
+    if _NUMBERED_PART.fullmatch(words):
+        return True  # "SESSION 3": the report's own part, around the fiche it presents
+    parts = [words, *re.split(r"\s+[–—-]\s+", words)[1:]]  # "Closing session – Key messages"
+    return any(_REPORT_SECTIONS.fullmatch(part) for part in parts) \
+        or bool(_GATHERING.search(words))
