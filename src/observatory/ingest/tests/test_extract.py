@@ -2248,3 +2248,83 @@ def test_a_wiki_page_with_a_table_of_labels_over_one_row_of_values():
         "Chambre de commerce, d'industrie et d'agriculture de Ziguinchor (CCIAZ)",
         "commune de Bignona"]
     assert second.values("challenges") == ["Les banques locales hésitent à prêter."]
+
+
+SECTIONS = ("Objectives\n\nTo help returnees.\n\nChallenges\n\n- Slow visas.\n\n"
+            "Good practices\n\n- Peer mentors.\n")
+
+
+def test_heads_of_profiles_numbered_out_of_a_total_over_spaced_facts():
+    profile = ("PROJECT PROFILE {n}/2\n\n{key}\nSustainable reintegration of returning migrants\n\n"
+               "Implementing agency Expertise Solidaire International (ESI)\n"
+               "Budget EUR 4.2 million (AMDTF)\nStart / duration 2020 (48 months)\n"
+               "Location Guinea – Conakry, Kindia, Labé and Kankan\n\n")
+    text = "Annual report.\n\n" + "\n".join(profile.format(n=n, key=key) + SECTIONS
+                                        for n, key in ((1, "REINTEGRA-GN"), (2, "COMPASS")))
+    fiches = extract_fiches(text)
+    assert [f.key for f in fiches] == ["REINTEGRA-GN", "COMPASS"]
+    assert fiches[0].values("countries") == ["GN"]
+    assert fiches[0].values("places") == ["Conakry", "Kindia", "Labé", "Kankan"]
+
+
+def test_proceedings_with_a_session_around_each_fiche():
+    session = ("SESSION {n}\n\nLegal pathways that build skills: the {key} experience\n\n"
+               "Chair: Hélène Dumont (Secretariat) | Rapporteur: Youssef Amrani\n\n"
+               "The session opened with a question from the chair: can a scheme be designed so\n"
+               "that the country of origin gains as much as the employers abroad? The speakers\n"
+               "presented a pilot that tries to answer it.\n\n"
+               "{key} – Pathways for Labour and Integration Mobility\n\nProgramme at a glance\n\n"
+               "Funding: European Union, EUR 4.2 million\nDuration: January 2021 – December 2024\n"
+               "Countries: Morocco, Belgium\n\n")
+    text = "".join(session.format(n=n, key=key) + SECTIONS
+                   + "More information: https://www.example.org\n"
+                   for n, key in ((1, "PALIM"), (2, "TechLink"))) \
+        + "CLOSING SESSION – KEY MESSAGES\n\n1. Measure what stays at home.\n"
+    first, second = extract_fiches(text)
+    assert (first.key, first.title) == ("PALIM", "Pathways for Labour and Integration Mobility")
+    assert second.key == "TechLink"
+    assert first.values("good_practices") == second.values("good_practices") == ["Peer mentors."]
+
+
+def test_numbered_markdown_head_with_a_note_and_a_facts_paragraph_under_a_head():
+    text = ("# 3. Fiches\n\n## 3.1 PAGLOM (Mali)\n\nIntitulé\tAppui à la gouvernance locale des "
+            "migrations\nDurée\t48 mois\n\n### Objectifs\n\nAider.\n\n### Difficultés\n\n- Une.\n\n"
+            "## 3.2 CAP-RETOUR (Guinée)\n\nIntitulé\tInsertion des migrants de retour\n\n"
+            "### Objectifs\n\nAider.\n\n### Difficultés\n\n- Deux.\n")
+    fiches = extract_fiches(text)
+    assert [(f.key, f.title) for f in fiches] == [
+        ("PAGLOM", "Appui à la gouvernance locale des migrations"),
+        ("CAP-RETOUR", "Insertion des migrants de retour")]
+    prose = ("Green Pathways – Climate-resilient seasonal mobility in the Fergana Valley\n\n"
+             "The pilot has a budget of USD 750,000 and started in September 2020 for 36 months.\n"
+             "It operates in the Batken and Osh regions of Kyrgyzstan and in the Sughd region of\n"
+             "Tajikistan, working with the district administrations of the pilot areas.\n\n")
+    fiche = extract_fiches("Report.\n\n" + prose + SECTIONS)[0]
+    assert fiche.key == "Green Pathways" and fiche.value("start") == "2020-09"
+
+
+def test_a_page_head_over_partners_listed_one_per_line_beats_the_cover():
+    text = ("Coordination Migrations & Territoires Solidaires (CMTS)\n\nCatalogue de projets\n\n"
+            "JAPPO\nMobiliser la diaspora de la région de Matam pour le développement local\n\n"
+            "Porteur Association des Ressortissants de Matam\nPartenaires Commune de Matam\n"
+            "Commune de Kanel\nVille de Montreuil\nPays / zones Sénégal (région de Matam)\n"
+            "Calendrier Janvier 2022 – décembre 2024 (36 mois)\n\n"
+            "Objectifs\n\nRenforcer la diaspora.\n\nDifficultés rencontrées\n\n- Les délais.\n")
+    fiche = extract_fiches(text)[0]
+    assert (fiche.key, fiche.value("title")) == (
+        "JAPPO", "Mobiliser la diaspora de la région de Matam pour le développement local")
+
+
+def test_a_name_in_capitals_is_no_label_and_a_quote_under_a_list_is_a_testimony():
+    text = ("FICHE 2\n\nTERRITOIRES SOLIDAIRES\nAppui à la gouvernance locale des migrations\n\n"
+            "Financement 3,5 M€ (Union européenne)\nCalendrier Janvier 2021 – décembre 2024\n"
+            "Pays et territoires Maroc — Agadir, Tiznit et Taroudant\n\n"
+            "Objectif\n\nAccompagner la région.\n\nBonnes pratiques\n"
+            "• Des réunions mensuelles présidées par le maire.\n"
+            "“Aujourd'hui le centre est à nous : nos agents enregistrent les arrivées et\n"
+            "nous ne faisons plus que réagir.”\n– Ibrahim Moussa, secrétaire général\n\n"
+            "Défis\n\n- Les budgets.\n")
+    fiche = extract_fiches(text)[0]
+    assert fiche.key == "TERRITOIRES SOLIDAIRES"
+    assert fiche.values("good_practices") == ["Des réunions mensuelles présidées par le maire."]
+    assert fiche.value("testimony").startswith("Aujourd'hui le centre est à nous")

@@ -184,3 +184,9 @@ def test_region_codes_exist_in_the_iati_region_codelist():
     from observatory.ingest.geo import _REGION_ACRONYMS, _REGIONS
 
     assert {code for _, code, _ in _REGIONS + _REGION_ACRONYMS} <= known
+
+
+def test_a_spaced_dash_parts_a_country_from_its_places():
+    text = "Guinea – Conakry, Kindia"
+    assert [(m.code, text[m.start:m.end]) for m in find_countries(text)] == [("GN", "Guinea")]
+    assert codes("Guinea-Conakry") == ["GN"] and codes("Guinée Conakry") == ["GN"]
