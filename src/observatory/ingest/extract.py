@@ -1661,7 +1661,10 @@ def _split_attribution(block: Block) -> list[Block]:
     if len(block.lines) < 2:
         return [block]
     last, before = block.lines[-1], block.lines[-2]
-    if last.stripped[:1] in "—–" and before.stripped.rstrip("*_ ")[-1:] in CLOSE_QUOTES \
+    attribution = last.stripped[:1] in "—–" or (  # "(Modou, 27 ans, mécanicien à Kayar)"
+        last.stripped.startswith("(") and last.stripped.endswith(")")
+        and word_count(last.stripped) <= 12)
+    if attribution and before.stripped.rstrip("*_ ")[-1:] in CLOSE_QUOTES \
             and block.lines[0].stripped.lstrip("*_ ")[:1] in OPEN_QUOTES:
         return [Block(block.lines[:-1], block.gap_before), Block([last], 0)]
     return [block]

@@ -68,6 +68,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"(les )?(principales |grandes )?caracteristiques\b.*",
         r"(principales |principaux )?(activites|realisations|resultats)( principa(les|ux))?\b.*",
         r"ce que fait le (projet|programme).*", r"que hace el (proyecto|programa).*",
+        r"(lo )?que hace(mos)?",
+        r"(ce que nous avons|what we|lo que) (vu|saw|have seen|vimos|hemos visto|observe|"
+        r"observed|observamos)( sur le terrain| in the field| en el terreno)?",
         r"que hemos hecho.*", r"what (the )?(project|programme) does.*",
         r"(lo )?que hemos (conseguido|logrado|alcanzado|hecho)( hasta (ahora|la fecha))?",
         r"ce que nous avons (obtenu|accompli|realise)( jusqu'ici| a ce jour)?",
@@ -110,7 +113,7 @@ _PATTERNS: dict[str, list[str]] = {
         r".*\bnexus\b.*", r".*\bnexo\b.*",
         r".*\b(links?|linkages?|relationship|interplay)\b.*\bmigration\b.*\bdevelopment\b.*",
         r".*\b(v[ií]nculos?|vinculacion)\b.*\b(migracion|movilidad)\b.*\bdesarrollo\b.*",
-        r"why (migration|mobility|it) matters\b.*",
+        r"why (migration|mobility|it|this|the (project|programme)) matters\b.*",
         r"(the )?(links?|connections?|relationship) (with|to) (migration|mobility)",
         r"(l')?(le )?(liens?|articulation|rapport) avec (la |les )?migrations?",
         r"(la )?(relacion|articulacion|vinculacion) con (la )?migracion",

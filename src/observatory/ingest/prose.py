@@ -20,8 +20,9 @@ FUNDED = re.compile(
     r"(?i)\b(?:funded|financed|co-?funded|commissioned|financ[ée]e?s?|cofinanc[ée]e?s?|financiad[oa]s?|"
     r"cofinanciad[oa]s?)\s+(?:by|par|por)\s+(?P<rest>.+)|(?:con (?:el )?(?:financiamiento|"
     r"financiaci[oó]n|apoyo financiero|cofinanciamiento) de|with (?:funding|financing|financial "
-    r"support) (?:from|of)|avec (?:un |le )?(?:financement|soutien financier|appui financier) "
-    r"(?:de|du|des))\s+(?P<source>.+)")
+    r"support) (?:from|of)|(?:avec|sur|gr[aâ]ce [àa]) (?:un |le )?(?:financement|soutien "
+    r"financier|appui financier) (?:de|du|des)|gracias a(?: la| una)? financiaci[oó]n de)"
+    r"\s+(?P<source>.+)")
 FUNDER_END = re.compile(r"\s*(?:\((?=[^)]*\d)|,\s+(?![A-ZÀ-Ý])|(?i:\s(?:à hauteur|for a total|"
                         r"for (?=an? |the |\d|[A-Z]{3}\b|[€$£])|with|and (?:is )?implemented|"
                         r"et (?:est )?mis|y (?:es )?ejecutad|"
@@ -43,7 +44,9 @@ MONEY_FROM = re.compile(r"^\s*(?:(?:aportad[oa]s|otorgad[oa]s|provided|contribut
                         r"(?:la |el |los |las |the |le |les |l['’])?|"
                         r"del|de la|de los|de las|de l['’]|du|des|from(?: the)?|de)\s*"
                         r"(?P<name>[A-ZÀ-Ý][^.;]*?)(?=\s+(?:y|and|et)\s+(?:con\s+|with\s+)?"
-                        r"(?:\d|[A-Z]{3}\b|[€$£])|\s+(?:and|et|y)\s+(?:is\s+|est\s+|es\s+|se\s+)?"
+                        r"(?:\d|[A-Z]{3}\b|[€$£])|\s+(?:y|and|et)\s+(?:una?|une|an?)\s+"
+                        r"(?:contrapartida|contraparte|contrepartie|counterpart|cofinanciaci[oó]n|"
+                        r"cofinancement|co-?financing)\b|\s+(?:and|et|y)\s+(?:is\s+|est\s+|es\s+|se\s+)?"
                         r"(?:implemented|mise? en|ejecut|run|led|carried|d[ée]roul|desarroll|"
                         r"realiz|implement)|,\s+(?=[a-z])|[.;]|$)")
 PARTNERS = re.compile(
@@ -51,7 +54,7 @@ PARTNERS = re.compile(
     r"en partenariat avec|en collaboration avec|avec l['’]appui de|aux côtés de|"
     r"en alianza con|junto con|en colaboraci[oó]n con|en asociaci[oó]n con|"
     r"con la participaci[oó]n de|avec la participation de|with the (?:participation|"
-    r"involvement) of|"
+    r"involvement) of|en (?:ella|[ée]l|el (?:proyecto|programa)|la iniciativa) participan|"
     r"(?:works|operates|intervient|travaille|trabaja|opera)\s+(?:in|en|dans|à)\s[^.;]{1,150}?"
     r"(?<!\band)(?<!\bet)(?<!\by)\s(?:with|avec|con)|"  # "It works in … (Kumasi) with A, B and C",
     # not "… in Senegal and with associations in Turin"
@@ -76,7 +79,8 @@ PLACES = re.compile(
     r"desarroll[oó]|realiz[oó]|llev[oó] a cabo) en|"
     r"(?:is )?(?:implemented|carried out|being implemented) in|"
     r"se d[ée]roule (?:à|dans|en)|est mis en (?:œ|oe)uvre (?:à|dans|en)|"
-    r"(?:en|in|dans) (?:los|las|les|the) (?:cantones|cantons|municipios|municipalities|communes|"
+    r"(?:en|in|dans|abarca|cubre|covers|couvre) (?:los|las|les|the) (?:cantones|cantons|"
+    r"municipios|municipalities|communes|"
     r"provincias|provinces|departamentos|d[ée]partements|departments|regiones|r[ée]gions|"
     r"distritos|districts|ciudades|villes|cities) (?:de|of|d['’]))\s+(?P<list>[^.;]+)")
 LIST_SEPARATORS = re.compile(r"\s*,\s*(?:(?:and|et|y)\s+)?|\s+(?:and|et|y|ainsi qu['’]à|"
@@ -95,6 +99,13 @@ ARTICLED_NAME_SEPARATORS = re.compile(
     r"\s*,\s*(?:(?:and|et|y)\s+)?(?=(?:the |l['’]|la |le |les |el |los |las )?[A-ZÀ-Ý«“])|"
     r"\s+(?:and|et|y|as well as|así como|ainsi qu['’]à)\s+(?=(?:the |l['’]|la |le |les |el |los |"
     r"las )[A-ZÀ-Ý«“a-zà-ÿ])")
+# where every name takes its article ("el Instituto …, los GAD municipales de Gualaceo, Paute
+# y Azogues y la Mesa …"), a comma without one is inside a name
+EVERY_NAME_ARTICLED = re.compile(
+    r"\s*,\s*(?:(?:and|et|y)\s+)?(?=(?:the |l['’]|la |le |les |el |los |las )[A-ZÀ-Ý«“a-zà-ÿ]|"
+    r"[A-ZÀ-Ý][\w'’-]*\s+(?!(?:and|et|y)\s)\S)|"  # not one word: "…, Hope for Returnees"
+    r"\s+(?:and|et|y|as well as|así como|ainsi qu['’]à)\s+(?=(?:the |l['’]|la |le |les |el |los |"
+    r"las )[A-ZÀ-Ý«“a-zà-ÿ])")
 QUOTED_NAME = re.compile(r"[«“]\s*(?P<name>[^»”]{3,80}?)\s*[»”]")  # "l'association « X »"
 DURATION = re.compile(
     r"(?i)\b(?:runs? for|for an? (?:initial |first )?period of|for|pour une dur[ée]e de|pour|"
@@ -105,6 +116,7 @@ DURATION = re.compile(
 
 GRANT_OF = re.compile(
     r"(?i)\b(?:subvenci[oó]n|aportaci[oó]n|contribuci[oó]n|financiaci[oó]n|subvention|"
+    r"contrapartida|contraparte|contrepartie|counterpart(?: funding)?|"
     r"contribution|apport|financement|grant|funding)\s+(?:de la |del |de l['’]|du |de |des |"
     r"from the |from |of the |of )"
     r"(?P<name>(?-i:[A-ZÀ-Ý])[^,.;()\d€$£]{1,80}?(?:\s\([^()]{2,12}\))?)"
@@ -334,8 +346,9 @@ def _names(listed: str, places: bool = True) -> list[str]:
         r"\s(and|et|y)\s", "\x01\\1\x01", m.group(1).replace(",", "\0")) + ")", listed)
     articled = re.search(r"\s(?:and|et|y)\s+(?:the|la|le|les|el|los|las)\s|\s(?:et|y)\s+l['’]",
                          listed)  # "…, the B and the C": the last name takes its article too
-    separators = LIST_SEPARATORS if places else ARTICLED_NAME_SEPARATORS if articled \
-        else NAME_SEPARATORS
+    every_articled = articled and ARTICLE.match(listed.strip()) is not None
+    separators = LIST_SEPARATORS if places else EVERY_NAME_ARTICLED if every_articled \
+        else ARTICLED_NAME_SEPARATORS if articled else NAME_SEPARATORS
     for part in separators.split(depth_safe):
         article = PLACE_ARTICLE if places else ARTICLE  # "El Oro", "La Paz" keep theirs
         name = article.sub("", part.replace("\0", ",").replace("\x01", " ").strip(" .")).strip()

@@ -2328,3 +2328,31 @@ def test_a_name_in_capitals_is_no_label_and_a_quote_under_a_list_is_a_testimony(
     assert fiche.key == "TERRITOIRES SOLIDAIRES"
     assert fiche.values("good_practices") == ["Des réunions mensuelles présidées par le maire."]
     assert fiche.value("testimony").startswith("Aujourd'hui le centre est à nous")
+
+
+def test_facts_told_in_a_paragraph_with_a_counterpart_and_articled_partners():
+    facts = prose_facts(
+        "MIGRADATA se ejecutó desde septiembre de 2021 con un presupuesto de 380.000 euros "
+        "aportados por la Unión Europea y una contrapartida del GAD Municipal de Cuenca de USD "
+        "45.000. Abarca los cantones de Cuenca, Gualaceo y Azogues (Ecuador). En ella participan "
+        "el Instituto Nacional de Estadística (INEC), los GAD municipales de Gualaceo, Paute y "
+        "Azogues y la Mesa Cantonal de Movilidad Humana.")
+    assert [(n, int(a), c) for n, a, c in facts.funders] == [
+        ("Unión Europea", 380_000, "EUR"), ("GAD Municipal de Cuenca", 45_000, "USD")]
+    assert facts.places == ["Cuenca", "Gualaceo", "Azogues"]
+    assert facts.partners == ["Instituto Nacional de Estadística (INEC)",
+                              "GAD municipales de Gualaceo, Paute y Azogues",
+                              "Mesa Cantonal de Movilidad Humana"]
+    assert prose_facts("Il est mis en œuvre par l'ONG ASD, sur financement de la Coopération "
+                       "belge (1,8 million d'euros).").funders == [
+        ("Coopération belge", Decimal("1800000"), "EUR")]
+
+
+def test_a_quote_with_its_speaker_in_parentheses_under_it():
+    text = ("KEY-THREE\nUn projet de test pour les jeunes\n\nObjectif\n\nAider.\n\nCOVID-19\n"
+            "- Les formations ont été suspendues.\n\n« J'ai pris la pirogue en 2018. Avec la "
+            "formation, je répare les moteurs de tout le quai. »\n(Modou, 27 ans, mécanicien)\n\n"
+            "Défis\n\n- Aucun.\n")
+    fiche = extract_fiches(text)[0]
+    assert fiche.value("testimony").startswith("J'ai pris la pirogue en 2018")
+    assert fiche.values("covid_adaptations") == ["Les formations ont été suspendues."]

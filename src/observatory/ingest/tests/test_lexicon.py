@@ -27,6 +27,9 @@ from observatory.ingest.layout import is_sidebar_title, labelled_field
     ("Primeros resultados (seis meses de ejecución)", lx.MAIN_FEATURES),  # a note on when
     ("Premiers résultats (2022)", lx.MAIN_FEATURES),
     ("Metas del proyecto", lx.EXPECTED_RESULTS),
+    ("CE QUE NOUS AVONS VU (principales réalisations)", lx.MAIN_FEATURES),  # a study visit
+    ("### Qué hace", lx.MAIN_FEATURES),
+    ("**Why this matters for development**", lx.NEXUS),
     ("Cibles du projet", lx.EXPECTED_RESULTS),
 ])
 def test_headings_worded_in_ways_no_pattern_foresaw(line, kind):
