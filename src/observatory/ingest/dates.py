@@ -86,7 +86,8 @@ _CONNECTOR = (
 )
 _DURATION_LABEL = (
     r"(?<![^\W\d_])(?:duration|durée|duree|duración|duracion|period|période|periode|período"
-    r"|periodo)(?![^\W\d_])\s*(?:(?:of|de)\s+)?[:\-–]?\s*"
+    r"|periodo)(?![^\W\d_])(?:\s+(?:initiale?|inicial|pr[ée]vue|prevista|planned|totale?))?"
+    r"\s*(?:(?:of|de)\s+)?[:\-–]?\s*"
 )
 
 
@@ -111,7 +112,8 @@ def _duration_after(p: str) -> str:
     """A duration right after a date: "(60 months)", ", 36 months", "for 3 years"."""
     return (
         rf"\s*(?:\(\s*(?P<{p}d1>{_TERMS})\s*(?:[,;][^()]{{0,60}})?\)"
-        rf"|[,;:–—-]?\s*(?:(?:for|pour|por|durante|pendant|over|sur)\s+)?(?P<{p}d2>{_TERMS}))"
+        rf"|[,;:–—-]?\s*(?:(?:for|pour|por|durante|pendant|over|sur)\s+|{_DURATION_LABEL})?"
+        rf"(?P<{p}d2>{_TERMS}))"  # "avril 2019 – durée initiale de 36 mois"
     )
 
 

@@ -69,8 +69,9 @@ CONNECTORS = {"of", "and", "for", "the", "in", "on", "to", "de", "du", "des", "l
               "et", "pour", "en", "y", "del", "para", "por", "&", "-", "–", "a", "with", "à",
               "au", "aux", "dans", "sur", "entre", "between", "from", "by", "par", "con", "al",
               "los", "las", "el"}
-PLACE_SEPARATORS = re.compile(r"\s*(?:,|;|&|/|\s:\s|\band\b|\bet\b|\by\b|\be\b)\s*",
-                              re.IGNORECASE)
+PLACE_SEPARATORS = re.compile(r"\s*(?:,|;|&|/|\s:\s|\band\b|\bet\b|\by\b|\be\b)"
+                              r"(?:\s*(?:de|d['’]|du|del)(?=\s*(?-i:[A-ZÀ-Ý])))?\s*",
+                              re.IGNORECASE)  # "de Matam et de Kanel"
 FUNDER_SEPARATORS = re.compile(r"\s+(?:&|\+|and|et|y|—)\s+|\s*[;&+]\s*|,\s+(?=[A-Z])|"
                                r"(?<=\))\s+(?=[A-ZÀ-Ý])|,?\s+(?:co-?financed|co-?funded|"
                                r"cofinanc[ée]e?|cofinanciad[oa]) (?:with|by|avec|par|con|por)\s+")

@@ -60,6 +60,8 @@ PARTNERS = re.compile(
     # not "… in Senegal and with associations in Turin"
     r"(?:implemented|carried out|run|led|mise? en (?:œ|oe)uvre|ejecutad[oa]|implementad[oa]|"
     r"llevad[oa] a cabo) (?:by|par|por) [A-ZÀ-Ý][^,.;]{1,60}? (?:with|avec|con)|"
+    r"(?:mise? en (?:œ|oe)uvre|implemented|carried out|ejecutad[oa]|implementad[oa]|"
+    r"llevad[oa] a cabo) (?:avec|with|con)|"  # "Le projet est mis en œuvre avec l'ARD, …"
     r"(?:ses|its|their|sus|leurs|los|les|the) (?:principaux |main |key |principales )?"
     r"(?:partenaires|partners|socios)"
     r"(?: de mise en (?:œ|oe)uvre| d['’]ex[ée]cution| de ejecuci[oó]n)? (?:sont|are|include|"

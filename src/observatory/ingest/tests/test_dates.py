@@ -43,6 +43,7 @@ from observatory.ingest.dates import StartDuration, find_start_duration
     ("entre 2017 y 2021", "2017", 60),
     ("between 2017 and 2019", "2017", 36),
     ("From 03/2018 to 02/2021 (40 months)", "2018-03", 40),  # a written duration wins
+    ("avril 2019 – durée initiale de 36 mois", "2019-04", 36),
 ])
 def test_sidebar_expressions(text, start, months):
     found = find_start_duration(text)
@@ -56,6 +57,7 @@ def test_sidebar_expressions(text, start, months):
     ("(24 meses)", 24),
     ("Duration: 36 months", 36),
     ("Durée : 3 ans", 36),
+    ("Durée prévue : 24 mois", 24),
 ])
 def test_a_duration_alone_has_no_start(text, months):
     assert find_start_duration(text) == StartDuration(None, months, 0, len(text))

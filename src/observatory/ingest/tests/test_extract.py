@@ -2356,3 +2356,17 @@ def test_a_quote_with_its_speaker_in_parentheses_under_it():
     fiche = extract_fiches(text)[0]
     assert fiche.value("testimony").startswith("J'ai pris la pirogue en 2018")
     assert fiche.values("covid_adaptations") == ["Les formations ont été suspendues."]
+
+
+def test_partners_of_a_project_carried_out_with_them_and_places_each_after_de():
+    text = ("## 2.3 PRIM – Projet de réintégration des migrants de retour\n\nEn bref\n\n"
+            "- Zone : Sénégal, région de Matam (départements de Matam et de Kanel)\n\n"
+            "- Démarrage : avril 2019 – durée initiale de 36 mois, prolongée de 6 mois\n\n"
+            "Le projet est mis en œuvre avec l’Agence régionale de développement (ARD) de Matam, "
+            "l’association Jappo Matam et la Chambre de métiers de Matam.\n\n"
+            "### Objectifs\n\nAider.\n\n### Défis\n\n- Aucun.\n")
+    fiche = extract_fiches(text)[0]
+    assert (fiche.value("start"), fiche.value("duration_months")) == ("2019-04", 42)
+    assert "Kanel" in fiche.values("places") and "de Kanel" not in fiche.values("places")
+    assert fiche.values("partners") == ["Agence régionale de développement (ARD) de Matam",
+                                        "Jappo Matam", "Chambre de métiers de Matam"]
