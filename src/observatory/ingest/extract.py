@@ -927,14 +927,16 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
         _extract_section(fiche, kind, heading_block, [b for b in content if id(b) not in cell_ids])
     _extract_sidebar(fiche, cells)
     _extract_labelled(fiche, labelled)
-    if not fiche.values("countries") and header.title_line is not None:
-        for mention in find_countries(header.title):  # "… Skills for Employment in Ethiopia"
-            fiche.add("countries", mention.code, *_span(header.title_line))
+    countries_given = bool(fiche.values("countries"))
     first_heading = min(index for index, _kind in group)
     intro = [b for b in blocks if b.lines[0].index < first_heading and id(b) not in cell_ids
              and word_count(b.text) >= 12]
     if intro:
         _extract_prose_facts(fiche, intro)
+    if not countries_given and header.title_line is not None:
+        for mention in find_countries(header.title):  # "… Skills for Employment in Ethiopia"
+            if mention.code not in fiche.values("countries"):
+                fiche.add("countries", mention.code, *_span(header.title_line))
     if header.title_line is not None:  # "… local de la région de Kayes"
         for area in TITLE_AREA.finditer(header.title):
             name = area.group("name")
@@ -943,10 +945,25 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
     return fiche
 
 
+RUN_IN_LABEL = re.compile(r"(?<=\.)\s+(?=[A-ZÀ-Ý][^:.;]{2,30}:\s)")
+
+
 def _extract_prose_facts(fiche: Fiche, intro: list[Block]) -> None:
-    """Key facts told in the paragraph under the title, for the fields nothing else gave."""
+    """Key facts told in the paragraph under the title, for the fields nothing else gave:
+    sentences, or labels run into it ("… con 3 millones de euros. Inicio: 2019 (60 meses).
+    Departamentos: La Unión, Morazán y Usulután. Socios: …")."""
     start, end = intro[0].start, intro[-1].end
-    facts = prose_facts(" ".join(b.joined for b in intro))
+    text = " ".join(b.joined for b in intro)
+    run_in = []
+    for sentence in RUN_IN_LABEL.split(text)[1:]:
+        field = _sidebar_label_line(sentence.rstrip(". "))
+        filled = {"date": "start", "place": "places"}.get(field[0], field[0]) if field else ""
+        if field is not None and field[0] != "title" and not fiche.values(filled):
+            run_in.append((Line(intro[0].lines[0].index, start, end, sentence.rstrip(". ")),
+                           field))
+    if run_in:
+        _extract_labelled(fiche, run_in)
+    facts = prose_facts(text)
     single = {"start": facts.start, "duration_months": facts.duration_months}
     for name, value in single.items():
         if not fiche.values(name):

@@ -18,7 +18,9 @@ ARTICLE = re.compile(r"(?i)^(?:(?:the|le|la|les|el|los|las|lo)\s+|l['’]\s*)")
 PLACE_ARTICLE = re.compile(r"^(?:(?:the|le|la|les|el|los|las|lo)\s+|l['’]\s*)")
 FUNDED = re.compile(
     r"(?i)\b(?:funded|financed|co-?funded|commissioned|financ[ée]e?s?|cofinanc[ée]e?s?|financiad[oa]s?|"
-    r"cofinanciad[oa]s?)\s+(?:by|par|por)\s+(?P<rest>.+)|(?:con (?:el )?(?:financiamiento|"
+    r"cofinanciad[oa]s?|(?:aportad[oa]s|apport[ée]e?s|provided|contributed)(?=\s+(?:by|par|por)"
+    r"\s+(?:(?:la|el|los|las|le|les|the)\s+|l['’])?[A-ZÀ-Ý][^(),;.]{1,60}\s*\([^()]*\d))"
+    r"\s+(?:by|par|por)\s+(?P<rest>.+)|(?:con (?:el )?(?:financiamiento|"
     r"financiaci[oó]n|apoyo financiero|cofinanciamiento) de|with (?:funding|financing|financial "
     r"support) (?:from|of)|(?:avec|sur|gr[aâ]ce [àa]) (?:un |le )?(?:financement|soutien "
     r"financier|appui financier) (?:de|du|des)|gracias a(?: la| una)? financiaci[oó]n de)"
@@ -151,6 +153,12 @@ class ProseFacts:
     places: list[str] = field(default_factory=list)
 
 
+RETURNED_FROM = re.compile(r"(?i)\b(?:returnees|returned|returning|deported|expelled|"
+                           r"retornad[oa]s|deportad[oa]s|retour|rentr[ée]e?s|expuls[ée]e?s|"
+                           r"refoul[ée]e?s)\s+(?:\w+\s+){0,2}(?:from|de|d['’]|du|des)\s+"
+                           r"(?:the\s+|la\s+|l['’])?$")
+
+
 def prose_facts(text: str) -> ProseFacts:
     text = re.sub(r"\s+", " ", text)
     facts = ProseFacts()
@@ -171,6 +179,8 @@ def prose_facts(text: str) -> ProseFacts:
     for name in [n for n, _a, _c in facts.funders] + facts.partners:
         named = named.replace(name, " " * len(name))  # "UK Foreign, Commonwealth … Office"
     for mention in find_countries(named):
+        if RETURNED_FROM.search(named[max(0, mention.start - 40):mention.start]):
+            continue  # "returnees from Saudi Arabia": where they were, not where it works
         if mention.code not in facts.countries:
             facts.countries.append(mention.code)
         inside = re.match(r"\s*\(([^()]{3,120})\)", named[mention.end:])
@@ -257,6 +267,14 @@ def _funders(facts: ProseFacts, sentence: str) -> None:
         if name:
             facts.funders.append((name, money.amount if money else None,
                                   money.currency if money else None))
+        opened = re.match(r"\s*\([^()]*\)", rest[cut:])
+        at = cut + opened.end() if opened and money else len(rest)
+        while (more := PAREN_FUNDER.match(rest, at)) is not None:  # "… y la Fundación X
+            amounts = find_money(more.group("amount"))  # (120.000 €)"
+            if not amounts or amounts[0].amount is None:
+                break
+            facts.funders.append((more.group("name"), amounts[0].amount, amounts[0].currency))
+            at = more.end()
     for money in find_money(sentence):  # "…; the Piedmont Region contributes EUR 180,000",
         giver = GIVES.search(sentence[:money.start])  # "complemented by USD 750,000 from UNICEF"
         source = re.match(r"\s+(?:from|de la part de|de parte de|del|de la|de los|du|de l['’])"
@@ -269,6 +287,9 @@ def _funders(facts: ProseFacts, sentence: str) -> None:
             facts.funders.append((name, money.amount, money.currency))
 
 
+PAREN_FUNDER = re.compile(r"(?:,\s*|\s+(?:y|and|et)\s+)(?:(?:la|el|los|las|le|les|the)\s+|"
+                          r"l['’])?(?P<name>[A-ZÀ-Ý][^(),;.]{1,80}?)\s*"
+                          r"\((?P<amount>[^()]*\d[^()]*)\)")  # ", Y (950.000 €) y Z (…)"
 ORGANISATION = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’&.-]*|\([A-Z][\w&-]{1,12}\))(?:\s+(?:(?:of|for|the|de|du|des|la|le|"
     r"l['’]|d['’]|del|pour|aux?|on|in|en|à)\s+|(?:and|et|y)\s+(?!(?:the|la|le|les|el|los|las)\b|"

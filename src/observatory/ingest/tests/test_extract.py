@@ -2370,3 +2370,25 @@ def test_partners_of_a_project_carried_out_with_them_and_places_each_after_de():
     assert "Kanel" in fiche.values("places") and "de Kanel" not in fiche.values("places")
     assert fiche.values("partners") == ["Agence régionale de développement (ARD) de Matam",
                                         "Jappo Matam", "Chambre de métiers de Matam"]
+
+
+def test_labels_run_into_a_facts_paragraph_and_funders_with_their_amounts_in_parentheses():
+    text = ("4.4 ARRAIGO – Territorios de oportunidad para la juventud rural en El Salvador\n\n"
+            "Financiado por el Ministerio Federal de Cooperación Económica (BMZ) con 3 millones de "
+            "euros. Inicio: 2019 (60 meses). Departamentos: La Unión, Morazán y Usulután. Socios: "
+            "Instituto Nacional de la Juventud (INJUVE), Ministerio de Trabajo, Red de Jóvenes "
+            "Rurales del Oriente.\n\nObjetivo\nMejorar las "
+            "oportunidades.\n\nDificultades\n- Ninguna.\n")
+    fiche = extract_fiches(text)[0]
+    assert (fiche.value("start"), fiche.value("duration_months")) == ("2019", 60)
+    assert fiche.values("places") == ["La Unión", "Morazán", "Usulután"]
+    assert fiche.values("partners") == ["Instituto Nacional de la Juventud (INJUVE)",
+                                        "Ministerio de Trabajo",
+                                        "Red de Jóvenes Rurales del Oriente"]
+    facts = prose_facts(
+        "Cuenta con un presupuesto total de 1.070.000 €, aportados por la AECID (950.000 €) y la "
+        "Fundación Ayuda Solidaria (120.000 €). Trabaja con clubes de migrantes en Los Ángeles "
+        "(Estados Unidos), donde viven muchos retornados de México.")
+    assert [(n, int(a)) for n, a, _c in facts.funders] == [
+        ("AECID", 950_000), ("Fundación Ayuda Solidaria", 120_000)]
+    assert facts.countries == ["US"]  # not Mexico, where the returnees came back from
