@@ -284,7 +284,7 @@ ORDINAL_WORDS = (r"fiches?(?:[ -](?:projets?|programmes?|pratiques?|exp[ée]rien
                  r"components?|componentes?|volets?|briefs?|notes?|examples?|exemples?|"
                  r"ejemplos?|stories|story|histoires?|historias?|spotlights?|portraits?")
 ORDINAL_QUALIFIER = r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|" \
-    r"promising|inspiring)\s+)?"  # "GOOD PRACTICE 1"
+    r"promising|inspiring|grantee|partner|partenaire|socio)\s+)?"  # "GOOD PRACTICE 1"
 OF_ALL = r"(?:\s*(?:/|of|sur|de)\s*\d{1,2}\b)?"  # "PROJECT PROFILE 1/5", "Fiche 2 sur 6"
 FICHE_ORDINAL = re.compile(
     rf"(?i)^{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
@@ -311,12 +311,16 @@ def after_ordinal(text: str) -> str | None:
     return "" if rest.startswith("(") else rest
 
 
+TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|\s{3,})\s*(?:page|p\.|p[aá]gina)?\s*\d{1,3}\s*$",
+                      re.IGNORECASE)
+
+
 def _ordinal_line(text: str) -> bool:
     """"PROFILE 2", "Project 3 (presented in English)", or a long "PRATIQUE N°1 — JOKKO :
     Title …" whose name and title follow the number; not a sentence that starts with one."""
     rest = after_ordinal(text)
-    if rest is None:
-        return False
+    if rest is None or TOC_LINE.search(text):
+        return False  # not "Grantee profile 5 — NOUR (Morocco) ..... page 6" in the contents
     return word_count(text) <= 12 or _parenthesised_key(rest) is not None \
         or _key_and_title(rest) is not None
 

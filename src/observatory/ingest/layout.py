@@ -229,7 +229,8 @@ SIDEBAR_LABELS = {
               r"ma[iî]tre d'ouvrage(?: d[ée]l[ée]gu[ée])?|chef de file|"
               r"porteur(?: du (?:projet|programme))?|agencia de implementaci[oó]n|"
               r"implementado por|entidad (?:l[ií]der|gestora)|gestionado por|"
-              r"l[ií]der del consorcio|socio principal|"
+              r"l[ií]der del consorcio|socio principal|grantee|grant ?holder|"
+              r"b[ée]n[ée]ficiaire de la subvention|beneficiario de la subvenci[oó]n|"
               r"(?:municipio|entidad|organizaci[oó]n|instituci[oó]n|ayuntamiento) promotora?|"
               r"promotora?|promoteur|(?:commune|collectivit[ée]) porteuse|"
               r"(?:lead|promoting) (?:municipality|city|authority)|lead applicant|"
@@ -483,8 +484,8 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
         if label_kind(stripped) not in (None, "title") and len(stripped) <= 30:
             labels[line.index] = 0  # "Partners" over its values
             continue
-        if stripped.isupper() and not re.search(r"\d", stripped):
-            continue  # "TERRITOIRES SOLIDAIRES": a programme's name, not "Territoires: …"
+        if stripped.isupper() and not re.search(r"[€$£%]|\d\s*(?:M|K|EUR|USD)\b", stripped):
+            continue  # "TERRITOIRES SOLIDAIRES", "GRANTEE PROFILE 4 OF 5": no "Label: value"
         words = stripped.split(" ")
         for size in (3, 2, 1):
             label = " ".join(words[:size])
@@ -494,6 +495,12 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
                     gap or (words[size] and not NAME_GOES_ON.match(words[size] + " "))):
                 labels[line.index] = len(label)
                 break
+    for index in [i for i, size in labels.items() if size]:  # "Ciudades Unidas" over its title
+        before, after = lines[index - 1] if index else None, lines[index + 1:index + 2]
+        if (before is None or before.blank) and after and not after[0].blank \
+                and after[0].index not in labels and after[0].stripped[:1].isupper() \
+                and len(lines[index].stripped.split()) <= 3:
+            del labels[index]
     marked = list(lines)
     filled = [line.index for line in lines if not line.blank]
     position = {index: n for n, index in enumerate(filled)}

@@ -69,6 +69,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(principales |principaux )?(activites|realisations|resultats)( principa(les|ux))?\b.*",
         r"ce que fait le (projet|programme).*", r"que hace el (proyecto|programa).*",
         r"(lo )?que hace(mos)?",
+        r"what the (project|programme|program|initiative) (did|has done|delivered)",
         r"(ce que nous avons|what we|lo que) (vu|saw|have seen|vimos|hemos visto|observe|"
         r"observed|observamos)( sur le terrain| in the field| en el terreno)?",
         r"que hemos hecho.*", r"what (the )?(project|programme) does.*",
@@ -162,6 +163,7 @@ _PATTERNS: dict[str, list[str]] = {
     ],
     GOOD_PRACTICES: [
         r"(key |main )?good (and promising )?practices?\b.*", r"promising practices?\b.*",
+        r"what we would do again", r"ce que nous referions", r"lo que volver[ií]amos a hacer",
         r"(key )?(lessons( learn(ed|t))?|learnings)( and good practices?)?",
         r"(good practices|lessons) and (lessons( learn(ed|t))?|good practices)",
         r"(les )?(principales )?bonnes? pratiques?( (a tester|a partager|identifiees))?.*",
