@@ -169,6 +169,7 @@ def clear_line_caches() -> None:
 def extract_fiches(text: str) -> list[Fiche]:
     lines = mark_spaced_labels(drop_page_furniture(split_lines(text)))
     kinds = [None if line.blank or FICHE_ORDINAL.match(clean(line.text))  # "GOOD PRACTICE 1"
+             or _ends_a_sentence(lines, line)
              else lx.heading_kind(line.text) or _run_in_kind(line.text) for line in lines]
     markers = _markers(lines, kinds)
     groups = _heading_groups(lines, kinds, markers)
@@ -215,6 +216,14 @@ def extract_fiches(text: str) -> list[Fiche]:
             group = [(i, k) for i, k in group if i < annex]
         fiches.append(_extract_fiche(lines, group, header, annex or end_line))
     return fiches
+
+
+def _ends_a_sentence(lines: list[Line], line: Line) -> bool:
+    """A line in lower case under one that goes on: the end of a wrapped sentence ("… la
+    mayoría de sus" / "metas:"), not a heading."""
+    before = lines[line.index - 1] if line.index else None
+    return line.stripped[:1].islower() and before is not None and not before.blank \
+        and not before.stripped.endswith((".", ":", "!", "?", ";"))
 
 
 def _prose(title: str) -> bool:

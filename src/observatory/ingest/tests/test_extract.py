@@ -2392,3 +2392,32 @@ def test_labels_run_into_a_facts_paragraph_and_funders_with_their_amounts_in_par
     assert [(n, int(a)) for n, a, _c in facts.funders] == [
         ("AECID", 950_000), ("Fundación Ayuda Solidaria", 120_000)]
     assert facts.countries == ["US"]  # not Mexico, where the returnees came back from
+
+
+def test_grantee_profiles_after_a_contents_list_that_names_them():
+    profile = ("GRANTEE PROFILE {n} OF 2\n\n{key}\nUrban integration of Venezuelan migrants in "
+               "Cúcuta\n\nGrantee Corporación Frontera Viva\nFunding USD 900,000 (Meridian "
+               "Foundation)\nPeriod March 2021 – February 2024\nLocation Colombia — Cúcuta\n\n"
+               "Objectives\nTo help the cities.\nWhat the project did\nIt opened desks.\n"
+               "What has been hard\n• Informality.\nWhat we would do again\n"
+               "• Joint committees.\n\n")
+    text = ("Contents\n• Grantee profile 1 — CAMINOS (Guatemala) ..... page 2\n"
+            "• Grantee profile 2 — Ciudades Unidas (Colombia) ..... page 3\n\n"
+            + "".join(profile.format(n=n, key=key)
+                      for n, key in ((1, "CAMINOS"), (2, "Ciudades Unidas"))))
+    fiches = extract_fiches(text)
+    assert [f.key for f in fiches] == ["CAMINOS", "Ciudades Unidas"]
+    second = fiches[1]
+    assert second.values("main_features") == ["It opened desks."]
+    assert second.values("good_practices") == ["Joint committees."]
+    assert "Corporación Frontera Viva" not in second.values("partners")  # the grantee
+
+
+def test_a_wrapped_sentence_ending_in_a_section_word_opens_no_section():
+    text = ("KEY-FOUR\nReintegración sostenible de personas retornadas\n\nObjetivo general\n"
+            "Apoyar.\n\nPrincipales avances\nA la fecha de cierre de este informe, el proyecto ha "
+            "alcanzado la mayoría de sus\nmetas:\n• 1.372 personas retornadas recibieron "
+            "atención.\n\nDificultades\n• Ninguna.\n")
+    fiches = extract_fiches(text)
+    assert len(fiches) == 1 and fiches[0].value("expected_results") is None
+    assert fiches[0].values("indicators")[0]["value"] == 1372
