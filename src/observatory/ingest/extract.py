@@ -777,17 +777,17 @@ def _parenthesised_header(lines: list[Line], window: list[Line]) -> _Header | No
 
 def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _Header:
     best: tuple[int, int, bool] | None = None  # (score, position, name and title on one line)
+    last_pair = -2
     for n, line in enumerate(window[:-1]):
         key, title = _key_text(line.text), _title_text(window[n + 1].text)
         if _keyish(key) and _titleish(title):
+            last_pair = n
             score = _header_score(lines, line, window[n + 1], key, title)
             if n + 2 == len(window) and _strong_key(key):
                 score = max(score + 3, STRONG_HEADER - 1)  # right over the key facts and the
                 # first section: the fiche's head, whatever stands further up the page
             if best is None or score >= best[0]:  # on a tie, the pair nearest the section
                 best = (score, n, False)
-    last_pair = max((n for n in range(len(window) - 1) if _keyish(_key_text(window[n].text))
-                     and _titleish(_title_text(window[n + 1].text))), default=-2)
     for n in range(len(window) - 1, last_pair + 1, -1):  # nearer the section than any pair
         line = window[n]
         one_line = _key_and_title(clean(line.text)) if _alone(lines, line) else None
