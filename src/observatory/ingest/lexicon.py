@@ -289,6 +289,11 @@ _BINATIONAL = re.compile(r"\b[a-z]{3,}o-[a-zà-ÿ]+(?:an[aeo]?|anne|ienne?|aise?
                          r"e[nñ][ao]|in[ao])\b")
 
 
+AS_OF_DATE = re.compile(r"\s+(?:a|al|au|as of|as at|at|by|to|until|hasta|jusqu'au|a fin|fin|"
+                        r"end)\s+(?:(?:el|le|the|la)\s+)?(?:\d{1,2}(?:er|st|nd|rd|th)?\s+"
+                        r"(?:de\s+)?)?(?:[a-z]+\s+(?:de\s+)?)?(?:19|20)\d\d$")
+
+
 @lru_cache(maxsize=65536)  # a pure function of one line, asked of the same lines often
 def heading_kind(line: str) -> str | None:
     """The section a heading line opens, or None. A heading is short and ends no sentence;
@@ -335,6 +340,7 @@ def heading_kind(line: str) -> str | None:
     words = normalize(text).rstrip(":").strip()
     words = _NUMBERING.sub("", words).strip(" :-–")
     words = re.sub(r"\s*\([^()]{1,40}\)$", "", words)  # "Results to date (December 2022)"
+    words = AS_OF_DATE.sub("", words)  # "Principales avances a 31 de diciembre de 2023"
     question = words.endswith("?")
     words = re.sub(r"\s*/\s*", " and ", words).rstrip(" ?").lstrip("¿ ")  # "… / x", "…?"
     if question:

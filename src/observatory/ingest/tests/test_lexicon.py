@@ -30,6 +30,8 @@ from observatory.ingest.layout import is_sidebar_title, labelled_field
     ("CE QUE NOUS AVONS VU (principales réalisations)", lx.MAIN_FEATURES),  # a study visit
     ("### Qué hace", lx.MAIN_FEATURES),
     ("**Why this matters for development**", lx.NEXUS),
+    ("Principales avances a 31 de diciembre de 2023", lx.MAIN_FEATURES),  # as of a date
+    ("Results as of June 2023", lx.MAIN_FEATURES),
     ("Cibles du projet", lx.EXPECTED_RESULTS),
 ])
 def test_headings_worded_in_ways_no_pattern_foresaw(line, kind):
