@@ -599,13 +599,14 @@ KEY_LABEL = re.compile(r"(?i)^(?:short name|acronym|nombre corto|siglas?|acr[oó
                        r"\s*(?::\s*|\t+)")
 
 
-SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:[.)]|(?:\.\d{1,2})+\.?)\s+")
+OUTLINE_NUMBER = r"(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\.?"  # "3.1", "A.2" in an annex
+SECTION_NUMBER = re.compile(rf"^\s*(?:\d{{1,2}}[.)]|{OUTLINE_NUMBER})\s+")
 
 
 def _key_text(text: str) -> str:
     """A key line's text without a "Short name:" label or a section number ("3.1  PAIDS")."""
     text = clean(KEY_LABEL.sub("", text.strip()))  # the label first: clean folds its tab
-    text = KEY_LABEL.sub("", re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+", "", text))
+    text = KEY_LABEL.sub("", re.sub(rf"^{OUTLINE_NUMBER}\s+", "", text))
     bare = GENERIC_KEY_WORD.sub("", text)
     if bare != text and _strong_key(bare):
         text = bare  # "Proyecto RAÍCES"

@@ -2421,3 +2421,38 @@ def test_a_wrapped_sentence_ending_in_a_section_word_opens_no_section():
     fiches = extract_fiches(text)
     assert len(fiches) == 1 and fiches[0].value("expected_results") is None
     assert fiches[0].values("indicators")[0]["value"] == 1372
+
+
+ANNEX_SUMMARIES = """ANNEX - PROGRAMME SUMMARIES
+
+A.1  TALENT-NG
+     Mobility partnership for ICT talent between Nigeria and Belgium
+-------------------------------------------------------------------
+
+Implemented by: Enabel
+Period:         January 2021 - December 2024
+
+Objectives
+Young graduates gain work experience abroad.
+
+Main features
+Employers co-design the curricula.
+
+A.2  RETURN-SG
+     Returnee reinsertion in Senegal and The Gambia
+-------------------------------------------------------------------
+
+Implemented by: GIZ
+
+Objective
+Returnees find work at home.
+
+Main features
+Counsellors work in the regions of departure.
+"""
+
+
+def test_lettered_annex_numbers_are_no_part_of_the_key():
+    first, second = extract_fiches(ANNEX_SUMMARIES)
+    assert (first.key, second.key) == ("TALENT-NG", "RETURN-SG")  # not "A.1 TALENT-NG"
+    assert second.value("title") == "Returnee reinsertion in Senegal and The Gambia"
