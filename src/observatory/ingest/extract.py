@@ -23,7 +23,7 @@ from .dates import find_start_duration, spelled_numbers
 from .geo import find_countries, find_world_regions
 from .indicators import find_indicators
 from .layout import (
-    BUDGET_WORDS,
+    BUDGET_LABEL,
     CLOSE_QUOTES,
     GENERIC_LEAD,
     GENERIC_TAIL,
@@ -1339,6 +1339,8 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             if added is not None and extended_to:
                 added.value = int(extended_to.group("months"))
         elif kind == "place":
+            if _one_name_a_line(lines_of_value):  # "Kayes" / "Nioro du Sahel" / "Diéma"
+                cell = Block([Line(line.index, start, end, " ; ".join(lines_of_value))], 0)
             _add_places(fiche, cell)
             _add_listed_places(fiche, cell)
         elif kind == "funders":
@@ -1401,6 +1403,14 @@ def _only_money(text: str) -> bool:
     return len(monies) == 1 and not (text[:monies[0].start] + text[monies[0].end:]).strip()
 
 
+def _one_name_a_line(lines_of_value: list[str]) -> bool:
+    """Short capitalised lines with no punctuation or trailing connector: a column of names,
+    one a line, not one name wrapped ("Région de" / "Kayes")."""
+    return len(lines_of_value) >= 2 and all(
+        x[:1].isupper() and word_count(x) <= 4 and not re.search(r"[,;()]", x)
+        and not x.split()[-1].islower() for x in lines_of_value)
+
+
 def _comma_list(lines_of_value: list[str]) -> bool:
     """Names listed with commas and wrapped wherever the line was full: "A, B, Municipalidad"
     / "Provincial de Tacna, C y D"."""
@@ -1420,7 +1430,6 @@ def _hanging_entries(lines_of_value: list[str], indents: list[int]) -> list[str]
     return [clean(entry) for entry in entries if clean(entry)]
 
 
-BUDGET_LABEL = re.compile(rf"(?i)^\W*(?:{BUDGET_WORDS})\W*$")
 
 
 def _budget_label(text: str) -> bool:

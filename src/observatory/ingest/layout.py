@@ -158,6 +158,7 @@ BUDGET_WORDS = (r"(?:total )?budget(?: total)?|presupuesto(?: total)?|montant(?:
                 r"(?:total )?amount|total value|(?:financial )?envelope|"
                 r"enveloppe(?: financi[eè]re)?|monto(?: total| asignado)?|importe(?: total)?|"
                 r"valor total")
+BUDGET_LABEL = re.compile(rf"(?i)^\W*(?:{BUDGET_WORDS})\W*$")
 SIDEBAR_LABELS = {
     "funders": r"funding|funders?|donors?|financ(?:ing|ed by)|financements?|financiaciones|"
                r"bailleurs?(?: de fonds)?|financiaci[oó]n|financiamiento|donantes?|"
@@ -515,8 +516,10 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
                                  line.text[:at] + ":" + line.text[at + 1:])
             continue
         kind = label_kind(line.text)
+        if kind == "funders" and BUDGET_LABEL.match(clean(line.text)):
+            kind = "budget"  # "MONTANT" under the funders it gives the amounts of
         values = _list_paragraph(lines, index, labels)
-        for value in values if kind in ("partners", "funders", "place") else []:
+        for value in values if kind in ("partners", "funders", "budget", "place") else []:
             marked[value.index] = Line(value.index, value.start, value.end, value.text, kind)
     return marked
 

@@ -2456,3 +2456,41 @@ def test_lettered_annex_numbers_are_no_part_of_the_key():
     first, second = extract_fiches(ANNEX_SUMMARIES)
     assert (first.key, second.key) == ("TALENT-NG", "RETURN-SG")  # not "A.1 TALENT-NG"
     assert second.value("title") == "Returnee reinsertion in Senegal and The Gambia"
+
+
+KEY_FACTS_COLUMN = """JEM-KAYES
+Jeunes, emploi et migration dans la région de Kayes
+
+Objectifs
+Créer des emplois pour les jeunes de la région.
+
+Principales réalisations
+Les centres de formation ont été rénovés.
+
+L'ESSENTIEL
+FINANCEMENT
+Royaume de Belgique – Direction
+générale Coopération au
+développement (DGD)
+MONTANT
+EUR 1,2 million
+PAYS
+Mali
+ZONES
+Kayes
+Nioro du Sahel
+Diéma
+PARTENAIRES
+Conseil régional de Kayes
+Agence pour la promotion de l'emploi
+des jeunes (APEJ)
+"""
+
+
+def test_places_one_a_line_and_an_amount_under_labels_in_capitals():
+    fiche, = extract_fiches(KEY_FACTS_COLUMN)
+    assert fiche.values("funders") == [{  # "MONTANT" gives the amount of the funder above
+        "name": "Royaume de Belgique – Direction générale Coopération au développement (DGD)",
+        "amount": 1_200_000, "currency": "EUR"}]
+    assert fiche.values("countries") == ["ML"]
+    assert fiche.values("places") == ["Kayes", "Nioro du Sahel", "Diéma"]  # not one name
