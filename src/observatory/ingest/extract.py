@@ -713,7 +713,8 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
         line = lines[index]
         words = header.title.split()
         run_on = numbered and index == header.last_line + 1 and word_count(line.stripped) <= 6 \
-            and not is_sidebar_title(line.text) and not label_alone(line.text)
+            and not is_sidebar_title(line.text) and not label_alone(line.text) \
+            and not RULE.match(line.text)
         tail = len(lines[index - 1].stripped) >= 55 and word_count(line.stripped) <= 3 \
             and (index + 1 == len(lines) or lines[index + 1].blank) \
             and not is_sidebar_title(line.text) and not label_alone(line.text) \
@@ -860,7 +861,7 @@ def _opens_paragraph(lines: list[Line], line: Line) -> bool:
     """A short line after a blank one: a heading, also where a PDF's text has no blank line
     between a heading and its text."""
     before = lines[line.index - 1] if line.index > 0 else None
-    return (before is None or before.blank) and (
+    return _break(before) and (
         len(" ".join(line.stripped.split())) <= 60 or _alone(lines, line)
         or (SECTION_NUMBER.match(line.text) is not None and word_count(line.stripped) <= 16))
 
@@ -880,7 +881,12 @@ def _alone(lines: list[Line], line: Line) -> bool:
     """The line is a paragraph of its own (blank lines, or the text's edge, around it)."""
     before = lines[line.index - 1] if line.index > 0 else None
     after = lines[line.index + 1] if line.index + 1 < len(lines) else None
-    return (before is None or before.blank) and (after is None or after.blank)
+    return _break(before) and _break(after)
+
+
+def _break(line: Line | None) -> bool:
+    """The text's edge, a blank line or a rule of dashes: what stands between paragraphs."""
+    return line is None or line.blank or bool(RULE.match(line.text))
 
 
 def _strong_key(text: str) -> bool:

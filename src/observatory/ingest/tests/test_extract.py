@@ -2494,3 +2494,40 @@ def test_places_one_a_line_and_an_amount_under_labels_in_capitals():
         "amount": 1_200_000, "currency": "EUR"}]
     assert fiche.values("countries") == ["ML"]
     assert fiche.values("places") == ["Kayes", "Nioro du Sahel", "Diéma"]  # not one name
+
+
+MINUTES_BETWEEN_RULES = """3. TOUR DE TABLE : PRÉSENTATION DES PROGRAMMES MEMBRES
+
+Cinq programmes se sont présentés.
+
+----------------------------------------------------------------------
+3.1. JAPPO – Gouvernance locale des migrations dans les régions de Tambacounda et Kédougou
+----------------------------------------------------------------------
+
+Présenté par M. Abdoulaye Ba, chef de projet.
+
+Objectif
+Renforcer la capacité des collectivités territoriales.
+
+Principales réalisations
+12 profils migratoires communaux ont été élaborés.
+
+----------------------------------------------------------------------
+3.2. PARIM – Programme d'appui à la réintégration des migrants de retour
+----------------------------------------------------------------------
+
+Objectif
+Contribuer à la réintégration durable des migrants de retour en Guinée.
+
+Difficultés
+Les documents d'identité manquent.
+"""
+
+
+def test_numbered_heads_between_rules_of_dashes():
+    first, second = extract_fiches(MINUTES_BETWEEN_RULES)  # not "TOUR DE TABLE"
+    assert (first.key, second.key) == ("JAPPO", "PARIM")
+    assert first.value("title") == \
+        "Gouvernance locale des migrations dans les régions de Tambacounda et Kédougou"
+    assert second.value("title") == \
+        "Programme d'appui à la réintégration des migrants de retour"  # no "-----" after it
