@@ -64,7 +64,12 @@ _UNIT = (
 _YEAR_UNITS = re.compile(r"y|an|a[ñn]", re.IGNORECASE)  # how the year units begin
 _TERM = rf"\d{{1,3}}(?:[.,]\d)?(?:-|\s*)(?:{_UNIT})?"  # "6-month" too
 _PLUS = r"\s*(?:\(\s*\+|\+|&|and|et|y)\s*"
-_TERMS = rf"(?:{_TERM}{_PLUS})*\d{{1,3}}(?:[.,]\d)?(?:-|\s*){_UNIT}"
+# "+ 6 meses de extensión sin costo", "+ 6 de ampliación", "+ 12 mois de prolongation"
+_NO_COST = r"(?:sin cost[oe]|sans (?:frais|co[uû]ts?)|at no cost)"
+_EXTENSION = (rf"(?:\s+(?:de|d['’]|of))?\s+(?:(?:no-cost\s+)?(?:extensi[oó]n|prolongation|"
+              rf"pr[oó]rroga|ampliaci[oó]n)(?:\s+{_NO_COST})?|{_NO_COST})")
+_TERMS = (rf"(?:{_TERM}{_PLUS})*\d{{1,3}}(?:[.,]\d)?(?:-|\s*){_UNIT}"
+          rf"(?:{_PLUS}\d{{1,3}}(?:\s*{_UNIT})?{_EXTENSION}|{_EXTENSION})?")
 _TERM_RE = re.compile(rf"(?P<n>\d{{1,3}}(?:[.,]\d)?)(?:-|\s*)(?P<unit>{_UNIT})?", re.IGNORECASE)
 
 _START_WORDS = (
@@ -144,6 +149,7 @@ def _months(terms: str) -> int | None:
     """Total months of "60 months", "5 years", "48 + 6 months", "3 years and 6 months"."""
     pending: list[Decimal] = []
     total = Decimal(0)
+    factor = 0
     for m in _TERM_RE.finditer(terms):
         try:
             pending.append(Decimal(m["n"].replace(",", ".")))
@@ -153,6 +159,8 @@ def _months(terms: str) -> int | None:
             factor = 12 if _YEAR_UNITS.match(m["unit"]) else 1
             total += sum(pending) * factor
             pending = []
+    if pending and factor:  # "48 meses + 6 de ampliación": the last unit goes on
+        total += sum(pending) * factor
     months = int(total.to_integral_value())
     return months if months > 0 else None
 

@@ -117,3 +117,15 @@ def test_a_year_written_as_an_amount_is_not_a_start():
     found = find_start_duration("EUR 2018 (48 months)")
     assert found is not None and found.start is None and found.duration_months == 48
     assert find_start_duration("2018 million euros (2 %)") is None
+
+
+@pytest.mark.parametrize(("text", "start", "months"), [
+    ("2020 (24 meses + 6 meses de extensión sin costo)", "2020", 30),
+    ("2019 (48 meses + 6 de ampliación sin coste)", "2019", 54),
+    ("Durée : 36 mois + 12 mois de prolongation", None, 48),
+    ("Durée : 36 mois + 6 mois de prolongation sans coûts", None, 42),
+    ("Duración: 36 meses y 12 municipios", None, 36),  # no extension: the count stays apart
+])
+def test_an_extension_added_to_the_duration(text, start, months):
+    found = find_start_duration(text)
+    assert (found.start, found.duration_months) == (start, months)
