@@ -843,6 +843,10 @@ def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
         title = below[0] if below and _titleish(_title_text(below[0].text)) else None
         header = _Header(rest, _title_text(title.text) if title else "", _part_of(first, rest),
                          title, first.index, (title or first).index)
+    elif below and _key_and_title(clean(below[0].text)):  # "FICHA 2" / "RAÍCES – Título"
+        key, title = _key_and_title(clean(below[0].text)) or ("", "")
+        header = _Header(key, title, _part_of(below[0], key), _part_of(below[0], title),
+                         first.index, below[0].index)
     else:
         header = _header_in(lines, below, first.index + 1)
     header.first_line = first.index

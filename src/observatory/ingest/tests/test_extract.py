@@ -2531,3 +2531,41 @@ def test_numbered_heads_between_rules_of_dashes():
         "Gouvernance locale des migrations dans les régions de Tambacounda et Kédougou"
     assert second.value("title") == \
         "Programme d'appui à la réintégration des migrants de retour"  # no "-----" after it
+
+
+NUMBERED_FICHAS = """ANEXO – FICHAS DE LOS PROYECTOS PRESENTADOS
+
+==================================================================
+FICHA 1
+RETORNO DIGNO
+Reintegración sostenible de personas migrantes retornadas en el Valle de Sula
+==================================================================
+
+Financiador: AECID – 1.500.000 €
+
+OBJETIVO
+Contribuir a la reintegración de las personas retornadas.
+
+RESULTADOS ESPERADOS
+R1. 3.000 personas retornadas reciben atención integral.
+
+==================================================================
+FICHA 2
+RAÍCES – Empleo juvenil y arraigo en comunidades de origen del altiplano occidental
+==================================================================
+
+Organización que presenta: Asociación para el Desarrollo Rural Integral (ADRI)
+Financiamiento: Unión Europea – EUR 2.1 millones
+
+Objetivo general: Mejorar las oportunidades de empleo de las juventudes rurales.
+
+Avances al 31 de diciembre de 2022:
+- 312 emprendimientos en marcha.
+"""
+
+
+def test_a_numbered_ficha_with_its_key_and_title_on_one_line_under_the_number():
+    first, second = extract_fiches(NUMBERED_FICHAS)
+    assert (first.key, second.key) == ("RETORNO DIGNO", "RAÍCES")  # not the presenter's "ADRI"
+    assert second.value("title") == \
+        "Empleo juvenil y arraigo en comunidades de origen del altiplano occidental"
