@@ -679,7 +679,8 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                 same_paragraph = bool(window) and not any(
                     ln.blank for ln in lines[index:window[-1].index]) \
                     and not is_url_line(line.stripped) and not lx.report_section(line.text) \
-                    and all(word_count(ln.stripped) >= 6 for ln in window)
+                    and all(word_count(ln.stripped) >= 6 for ln in window[:-1]) \
+                    and word_count(window[0].stripped) >= 6  # the last line may be short
                 if (window and not same_paragraph) or skipped or kinds[index] is not None:
                     break
                 window = []  # the lines below it were that paragraph's last ones
@@ -690,7 +691,7 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
             window.insert(0, line)
         index -= 1
     ordinal = next((n for n in range(len(window) - 1, -1, -1)
-                    if after_ordinal(clean(window[n].text)) is not None), None)
+                    if _ordinal_line(clean(window[n].text))), None)  # not "programme I learnt"
     if ordinal is not None:
         return _ordinal_header(lines, window[ordinal:])
     header = _header_in(lines, window, first_heading)

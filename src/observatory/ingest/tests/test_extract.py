@@ -2569,3 +2569,50 @@ def test_a_numbered_ficha_with_its_key_and_title_on_one_line_under_the_number():
     assert (first.key, second.key) == ("RETORNO DIGNO", "RAÍCES")  # not the presenter's "ADRI"
     assert second.value("title") == \
         "Empleo juvenil y arraigo en comunidades de origen del altiplano occidental"
+
+
+FACTS_PARAGRAPH_UNDER_A_WRAPPED_TITLE = """3.1 TALENT-MOVE
+Legal mobility pathways for ICT graduates between Tunisia and Germany
+
+Objectives
+To open a fair pathway for ICT graduates.
+
+Main features
+Language courses and joint selection committees.
+
+Adapting to COVID-19
+Job interviews were held by video call.
+
+“I had applied for jobs in Europe for three years without any answer. Through the
+programme I learnt German in Sfax, did my interviews online and started as a
+back-end developer in Nuremberg in October 2022.”
+— Amira B., software developer and programme participant
+
+3.2 JAPPO
+Diaspora investment for local development in the Kolda and Sédhiou
+regions
+
+Key facts
+JAPPO is funded by the Italian Agency for Development Cooperation (AICS) with EUR 2.8 million,
+complemented by EUR 350,000 mobilised from Senegalese hometown associations in Italy. It
+started in March 2020 for 36 months; a no-cost extension until March 2024 is under discussion.
+The programme operates in Senegal (Kolda and Sédhiou regions) and with the Senegalese
+diaspora in Italy (Lombardy, Piedmont and Emilia-Romagna). It is implemented together with
+the Federation of Senegalese Associations in Lombardy
+(FASL) and Banca Popolare Solidale.
+
+Objectives
+To channel diaspora savings into productive investments.
+
+Main features
+A co-investment fund and business coaching.
+"""
+
+
+def test_a_facts_paragraph_ending_in_a_short_line_under_the_head_and_a_quote_above():
+    first, second = extract_fiches(FACTS_PARAGRAPH_UNDER_A_WRAPPED_TITLE)
+    assert second.key == "JAPPO"  # not the quote's "programme I learnt …" taken for "PROGRAMME I"
+    assert second.value("title") == \
+        "Diaspora investment for local development in the Kolda and Sédhiou regions"
+    assert (second.value("start"), second.value("duration_months")) == ("2020-03", 36)
+    assert first.value("testimony").startswith("I had applied for jobs")
