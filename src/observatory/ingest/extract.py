@@ -168,8 +168,9 @@ def clear_line_caches() -> None:
 
 def extract_fiches(text: str) -> list[Fiche]:
     lines = mark_spaced_labels(drop_page_furniture(split_lines(text)))
+    contents = _contents(lines)
     kinds = [None if line.blank or FICHE_ORDINAL.match(clean(line.text))  # "GOOD PRACTICE 1"
-             or _ends_a_sentence(lines, line)
+             or _ends_a_sentence(lines, line) or line.index in contents
              else lx.heading_kind(line.text) or _run_in_kind(line.text) for line in lines]
     markers = _markers(lines, kinds)
     groups = _heading_groups(lines, kinds, markers)
@@ -216,6 +217,27 @@ def extract_fiches(text: str) -> list[Fiche]:
             group = [(i, k) for i, k in group if i < annex]
         fiches.append(_extract_fiche(lines, group, header, annex or end_line))
     return fiches
+
+
+CONTENTS = re.compile(r"(?i)^\W*(?:(?:table of )?contents|sommaire|table des mati[eè]res|"
+                      r"[ií]ndice|contenidos?|tabla de contenidos?)\W*$")
+
+
+def _contents(lines: list[Line]) -> set[int]:
+    """The lines of a table of contents (the short lines right under "Contents", up to the
+    first blank line) and the chapter headings they name: "2. What we learned in 2022" is
+    the report's chapter, not a fiche's section, both there and where the chapter begins."""
+    found: set[int] = set()
+    for line in lines:
+        if line.blank or not CONTENTS.match(clean(line.text)):
+            continue
+        below = itertools.dropwhile(lambda ln: ln.blank, lines[line.index + 1:])
+        for entry in itertools.takewhile(lambda ln: not ln.blank, below):
+            if word_count(entry.stripped) > 14 or entry.stripped.endswith((".", ";", ":")):
+                break
+            found.add(entry.index)
+    named = {clean(TOC_LINE.sub("", lines[i].text)) for i in found}
+    return found | {line.index for line in lines if not line.blank and clean(line.text) in named}
 
 
 def _ends_a_sentence(lines: list[Line], line: Line) -> bool:
@@ -599,7 +621,7 @@ KEY_LABEL = re.compile(r"(?i)^(?:short name|acronym|nombre corto|siglas?|acr[oó
                        r"\s*(?::\s*|\t+)")
 
 
-OUTLINE_NUMBER = r"(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\.?"  # "3.1", "A.2" in an annex
+OUTLINE_NUMBER = r"(?:\d{1,2}|[A-Z]\d{0,2})(?:\.\d{1,2})+\.?"  # "3.1", "A.2", "A1.2" in an annex
 SECTION_NUMBER = re.compile(rf"^\s*(?:\d{{1,2}}[.)]|{OUTLINE_NUMBER})\s+")
 
 

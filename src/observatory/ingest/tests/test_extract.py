@@ -2616,3 +2616,51 @@ def test_a_facts_paragraph_ending_in_a_short_line_under_the_head_and_a_quote_abo
         "Diaspora investment for local development in the Kolda and Sédhiou regions"
     assert (second.value("start"), second.value("duration_months")) == ("2020-03", 36)
     assert first.value("testimony").startswith("I had applied for jobs")
+
+
+LEARNING_REVIEW_WITH_CONTENTS = """Agency for International Partnerships (AIP)
+
+Migration and Development
+
+Annual Learning Review 2022
+
+Contents
+
+1. Introduction
+2. What we learned in 2022
+Annex 1 – Programme fiches
+
+1. Introduction
+
+This review brings together what the programmes learnt in 2022.
+
+2. What we learned in 2022
+
+Local authorities are where migration becomes concrete.
+
+Annex 1 – Programme fiches
+
+A1.1 TalentBridge
+Skills partnerships between Ghana and Europe
+
+Objective
+Graduates find decent work at home or abroad.
+
+Approach and results so far
+820 trainees had enrolled.
+
+A1.2 REINTEGRA – Community-based reintegration of returning migrants in Senegal
+
+Objective
+Returnees and their communities find work.
+
+Approach and results so far
+52 community projects were funded.
+"""
+
+
+def test_chapters_named_in_the_contents_and_lettered_annex_numbers():
+    fiches = extract_fiches(LEARNING_REVIEW_WITH_CONTENTS)  # no fiche for the cover's "AIP"
+    assert [f.key for f in fiches] == ["TalentBridge", "REINTEGRA"]
+    assert fiches[1].value("title") == \
+        "Community-based reintegration of returning migrants in Senegal"
