@@ -170,7 +170,8 @@ def extract_fiches(text: str) -> list[Fiche]:
     lines = mark_spaced_labels(drop_page_furniture(split_lines(text)))
     contents = _contents(lines)
     kinds = [None if line.blank or FICHE_ORDINAL.match(clean(line.text))  # "GOOD PRACTICE 1"
-             or _ends_a_sentence(lines, line) or line.index in contents
+             or _ends_a_sentence(lines, line) or _bullet_goes_on(lines, line)
+             or line.index in contents
              else lx.heading_kind(line.text) or _run_in_kind(line.text) for line in lines]
     markers = _markers(lines, kinds)
     groups = _heading_groups(lines, kinds, markers)
@@ -238,6 +239,13 @@ def _contents(lines: list[Line]) -> set[int]:
             found.add(entry.index)
     named = {clean(TOC_LINE.sub("", lines[i].text)) for i in found}
     return found | {line.index for line in lines if not line.blank and clean(line.text) in named}
+
+
+def _bullet_goes_on(lines: list[Line], line: Line) -> bool:
+    """A bullet whose sentence goes on below it ("- COVID-19 travel restrictions froze most
+    visits" / "and delayed the fund"): an item of a list, not a heading."""
+    after = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    return is_bullet(line.text) and after is not None and after.stripped[:1].islower()
 
 
 def _ends_a_sentence(lines: list[Line], line: Line) -> bool:
@@ -739,7 +747,7 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
             and not is_sidebar_title(line.text) and not label_alone(line.text) \
             and not RULE.match(line.text)
         tail = len(lines[index - 1].stripped) >= 55 and word_count(line.stripped) <= 3 \
-            and (index + 1 == len(lines) or lines[index + 1].blank) \
+            and _break(lines[index + 1] if index + 1 < len(lines) else None) \
             and not is_sidebar_title(line.text) and not label_alone(line.text) \
             and not line.stripped.endswith(":") and re.search(r"[^\W\d_]", line.stripped) \
             and not RULE.match(line.text)  # "… in Edo and Delta" / "States", not "-----"

@@ -117,6 +117,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"why (migration|mobility|it|this|the (project|programme)) matters\b.*",
         r"(the )?(links?|connections?|relationship) (with|to) (migration|mobility)",
         r"(l')?(le )?(liens?|articulation|rapport) avec (la |les )?migrations?",
+        r"(the |le |el )?(m ?& ?d|m ?- ?d|m4d) (link|nexus|lien|nexo|v[ií]nculo)",
+        r"(le |el )?(lien|nexo|v[ií]nculo) (m ?& ?d|m ?- ?d)",
         r"(la )?(relacion|articulacion|vinculacion) con (la )?migracion",
         r"(el )?v[ií]nculo con la migraci[oó]n", r"pourquoi (la migration|c'est important)\b.*",
         r"por que (importa|la migracion importa)\b.*",
@@ -169,6 +171,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"(les )?(principales )?bonnes? pratiques?( (a tester|a partager|identifiees))?.*",
         r"(les )?(lecons apprises|enseignements)\b.*", r"ce qui (marche|fonctionne).*",
         r"(lo )?que (ha )?funcion(a|ado|o)\b.*", r"what (has )?work(s|ed)( well)?\b.*",
+        r"what (seems|seemed|appears) to work( well)?", r"ce qui (semble|parait) (marcher|"
+        r"fonctionner)", r"lo que parece funcionar",
         r"ce qui a (bien )?(marche|fonctionne).*",
         r"(lecciones|lessons|lecons)( aprendidas| learn(ed|t)| apprises)? (y|and|et) "
         r"(las |les )?(buenas|good|bonnes) (practicas|practices|pratiques)\b.*",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from observatory.ingest.dates import StartDuration, find_start_duration
+from observatory.ingest.dates import StartDuration, find_start_duration, spelled_numbers
 
 
 @pytest.mark.parametrize(("text", "start", "months"), [
@@ -129,3 +129,11 @@ def test_a_year_written_as_an_amount_is_not_a_start():
 def test_an_extension_added_to_the_duration(text, start, months):
     found = find_start_duration(text)
     assert (found.start, found.duration_months) == (start, months)
+
+
+def test_a_hyphenated_spelt_duration_and_a_timeframe():
+    found = find_start_duration(spelled_numbers(
+        "It started in September 2019 with a five-year timeframe."))
+    assert (found.start, found.duration_months) == ("2019-09", 60)
+    found = find_start_duration("It started in March 2021 with a 6-month pilot.")
+    assert (found.start, found.duration_months) == ("2021-03", None)  # a pilot is no duration

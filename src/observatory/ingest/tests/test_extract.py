@@ -2664,3 +2664,49 @@ def test_chapters_named_in_the_contents_and_lettered_annex_numbers():
     assert [f.key for f in fiches] == ["TalentBridge", "REINTEGRA"]
     assert fiches[1].value("title") == \
         "Community-based reintegration of returning migrants in Senegal"
+
+
+TRIP_REPORT = """------------------------------------------------------------------------
+3.2  DIASPORA BRIDGE
+     Mobilising the Senegalese diaspora in Italy for local investment in
+     Louga and Thies
+------------------------------------------------------------------------
+
+Objective
+Increase productive investment by Senegalese living in Italy.
+
+M&D link
+Remittances to Louga go mostly into housing.
+
+Challenges
+  - Diaspora investors expect fast procedures.
+  - COVID-19 travel restrictions in 2020-21 froze most investment visits
+    and delayed the fund by almost a year.
+
+What seems to work
+  - Twin coaching in Italy and in Senegal.
+
+------------------------------------------------------------------------
+3.3  MIGRA-LOCAL
+     Local governance of mobility in the gold-mining areas of eastern
+     Senegal
+------------------------------------------------------------------------
+
+Objective
+Enable municipalities in the mining corridor to manage population movements.
+
+Challenges
+  - Very high mobility.
+"""
+
+
+def test_a_trip_report_s_shorthand_headings_and_a_bullet_that_names_the_pandemic():
+    first, second = extract_fiches(TRIP_REPORT)
+    assert first.values("challenges") == [
+        "Diaspora investors expect fast procedures.",
+        "COVID-19 travel restrictions in 2020-21 froze most investment visits and delayed the "
+        "fund by almost a year."]  # a bullet that goes on is no COVID-19 heading
+    assert first.values("good_practices") == ["Twin coaching in Italy and in Senegal."]
+    assert first.value("nexus") == "Remittances to Louga go mostly into housing."
+    assert second.value("title") == \
+        "Local governance of mobility in the gold-mining areas of eastern Senegal"

@@ -33,6 +33,10 @@ from observatory.ingest.layout import is_sidebar_title, labelled_field
     ("Principales avances a 31 de diciembre de 2023", lx.MAIN_FEATURES),  # as of a date
     ("Results as of June 2023", lx.MAIN_FEATURES),
     ("Cibles du projet", lx.EXPECTED_RESULTS),
+    ("What seems to work", lx.GOOD_PRACTICES),
+    ("Ce qui semble fonctionner", lx.GOOD_PRACTICES),
+    ("M&D link", lx.NEXUS),  # a consultant's shorthand for the migration-development link
+    ("Lien M&D :", lx.NEXUS),
 ])
 def test_headings_worded_in_ways_no_pattern_foresaw(line, kind):
     assert lx.heading_kind(line) == kind
