@@ -172,7 +172,8 @@ def extract_fiches(text: str) -> list[Fiche]:
     kinds = [None if line.blank or FICHE_ORDINAL.match(clean(line.text))  # "GOOD PRACTICE 1"
              or _ends_a_sentence(lines, line) or _bullet_goes_on(lines, line)
              or line.index in contents
-             else lx.heading_kind(line.text) or _run_in_kind(line.text) for line in lines]
+             else lx.heading_kind(line.text) or _run_in_kind(line.text)
+             or _lead_in_kind(lines, line) for line in lines]
     markers = _markers(lines, kinds)
     groups = _heading_groups(lines, kinds, markers)
     headers = []
@@ -239,6 +240,29 @@ def _contents(lines: list[Line]) -> set[int]:
             found.add(entry.index)
     named = {clean(TOC_LINE.sub("", lines[i].text)) for i in found}
     return found | {line.index for line in lines if not line.blank and clean(line.text) in named}
+
+
+# Minutes tell a fiche's sections in paragraphs that open with what they are about: "Parmi
+# les difficultés, il cite …", "Comme bonne pratique, il retient …", "Concernant la COVID-19".
+LEAD_INS = {kind: re.compile(rf"(?i)^(?:{pattern})\b") for kind, pattern in {
+    lx.OBJECTIVES: r"l['’]objectif (?:général |principal )?(?:du projet|du programme|de l['’]"
+                   r"initiative) est|the (?:main |overall )?(?:aim|objective) of the (?:project|"
+                   r"programme) is|el objetivo (?:general |principal )?del (?:proyecto|programa) "
+                   r"es",
+    lx.CHALLENGES: r"parmi les (?:principales )?difficultés|among the (?:main )?(?:challenges|"
+                   r"difficulties)|entre las (?:principales )?dificultades",
+    lx.GOOD_PRACTICES: r"comme (?:bonne pratique|bonnes pratiques|leçon)|as (?:a )?good "
+                       r"practices?|como (?:buena práctica|buenas prácticas|lección)",
+    lx.COVID: r"(?:concernant|s['’]agissant de|quant à) la covid|(?:as regards|regarding|as "
+              r"for) (?:the )?covid|(?:en cuanto a|respecto a|con respecto a) la covid",
+}.items()}
+
+
+def _lead_in_kind(lines: list[Line], line: Line) -> str | None:
+    """The section a paragraph of minutes is about, told by the words that open it."""
+    if not _opens_paragraph(lines, line) and (line.index and not lines[line.index - 1].blank):
+        return None
+    return next((kind for kind, lead in LEAD_INS.items() if lead.match(line.stripped)), None)
 
 
 def _bullet_goes_on(lines: list[Line], line: Line) -> bool:
@@ -481,6 +505,11 @@ def _heading_groups(lines: list[Line], kinds: list[str | None],
 
         def strong(index: int = index, previous: int = previous) -> bool:
             return _find_header(lines, kinds, index, previous).score >= STRONG_HEADER
+
+        if _lead_in_kind(lines, lines[index]) and not lx.heading_kind(lines[index].text) \
+                and (not groups or (kind in seen and not marked and not strong())):
+            kinds[index] = None  # "Parmi les difficultés, …" in a section of difficulties
+            continue
 
         header_here = bool(groups) and (marked or (kind not in seen and strong()))
         if kind == last and not header_here and not strong():
@@ -1649,6 +1678,8 @@ def _sections(blocks: list[Block], group: list[tuple[int, str]]) -> _Sections:
                                  None)
                     closed = other is not None
                     rest = rest[:other]
+            if not run_in and not lx.heading_kind(block.lines[0].text):
+                rest = block.lines  # "Parmi les difficultés, il cite …": all its paragraph
             if run_in and run_in.re is TAB_RUN_IN and not block.lines[1:]:
                 items[-1][2].extend(Block([piece], 0) for piece in _cell_paragraphs(rest[0]))
             elif rest:  # a heading directly followed by text, no blank line

@@ -2710,3 +2710,45 @@ def test_a_trip_report_s_shorthand_headings_and_a_bullet_that_names_the_pandemic
     assert first.value("nexus") == "Remittances to Louga go mostly into housing."
     assert second.value("title") == \
         "Local governance of mobility in the gold-mining areas of eastern Senegal"
+
+
+MINUTES_IN_PROSE = """3.4. PARIM – Programme d'appui à la réintégration des migrants de retour
+
+Objectif
+Contribuer à la réintégration durable des migrants de retour.
+
+Difficultés
+Parmi les difficultés, le manque de documents d'identité bloque l'inscription.
+
+Principales réalisations
+940 migrants de retour ont été accueillis.
+
+3.5. PACSI – Projet d'appui à la cohésion sociale et à l'inclusion
+
+M. Ouédraogo présente le PACSI, mis en œuvre depuis octobre 2020 pour une durée de 42 mois.
+
+L'objectif du projet est d'améliorer l'accès des personnes déplacées aux services de base.
+
+Principaux résultats présentés : 14 forages ont été réhabilités.
+
+Parmi les difficultés, il cite la dégradation de la situation sécuritaire.
+
+Comme bonne pratique, il retient l'implication des chefs coutumiers.
+
+Concernant la COVID-19, le projet a équipé les forages de dispositifs de lavage des mains.
+"""
+
+
+def test_sections_of_minutes_told_by_the_words_that_open_their_paragraphs():
+    first, second = extract_fiches(MINUTES_IN_PROSE)
+    assert first.values("challenges") == [  # in a section of difficulties: no new fiche
+        "Parmi les difficultés, le manque de documents d'identité bloque l'inscription."]
+    assert second.key == "PACSI"
+    assert second.value("objectives") == \
+        "L'objectif du projet est d'améliorer l'accès des personnes déplacées aux services de base."
+    assert second.values("challenges") == \
+        ["Parmi les difficultés, il cite la dégradation de la situation sécuritaire."]
+    assert second.values("good_practices") == \
+        ["Comme bonne pratique, il retient l'implication des chefs coutumiers."]
+    assert second.values("covid_adaptations") == ["Concernant la COVID-19, le projet a équipé "
+                                                  "les forages de dispositifs de lavage des mains."]
