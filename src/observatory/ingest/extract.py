@@ -338,7 +338,8 @@ def _report_heading(lines: list[Line], line: Line, fiche_first: Line, last_secti
     return blanks >= 2
 
 
-ORDINAL_WORDS = (r"fiches?(?:[ -](?:projets?|programmes?|pratiques?|exp[ée]riences?))?|"
+ORDINAL_WORDS = (r"fiches?(?:[ -](?:d['’]|de |du )?(?:projets?|programmes?|pratiques?|"
+                 r"exp[ée]riences?|initiatives?))?|"
                  r"fichas?(?: (?:de )?(?:proyectos?|programas?|experiencias?|pr[aá]cticas?))?|"
                  r"(?:project |programme )?fact ?sheets?|sheets?|projects?|projets?|proyectos?|"
                  r"profiles?|profils?|perfil(?:es)?|pratiques?|pr[aá]cticas?|practices?|cases?|"

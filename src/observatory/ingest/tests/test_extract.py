@@ -2752,3 +2752,41 @@ def test_sections_of_minutes_told_by_the_words_that_open_their_paragraphs():
         ["Comme bonne pratique, il retient l'implication des chefs coutumiers."]
     assert second.values("covid_adaptations") == ["Concernant la COVID-19, le projet a équipé "
                                                   "les forages de dispositifs de lavage des mains."]
+
+
+BOOKLET_WITH_CONTENTS = """Sommaire
+
+2. Les fiches d’expérience
+      Fiche 1 – JAMANA (Mali – France)
+      Fiche 2 – UWEZO (Comores – France)
+3. Conclusion
+
+FICHE D’EXPÉRIENCE N° 1
+
+JAMANA
+Codéveloppement et accès aux services de base dans le cercle de Yélimané
+
+Objectifs
+Améliorer l’accès à l’eau potable.
+
+Principales réalisations
+Les communes ont construit des forages.
+
+FICHE D’EXPÉRIENCE N° 2
+
+UWEZO
+Engagement de la diaspora comorienne pour l’eau à Ngazidja
+
+Objectifs
+Transformer la solidarité en engagement durable.
+
+Principales réalisations
+Un service de l’eau est en place.
+"""
+
+
+def test_numbered_experience_sheets_after_a_contents_list_that_names_them():
+    first, second = extract_fiches(BOOKLET_WITH_CONTENTS)
+    assert (first.key, second.key) == ("JAMANA", "UWEZO")  # not the contents' last line
+    assert first.value("title") == \
+        "Codéveloppement et accès aux services de base dans le cercle de Yélimané"
