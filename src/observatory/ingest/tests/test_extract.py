@@ -2790,3 +2790,29 @@ def test_numbered_experience_sheets_after_a_contents_list_that_names_them():
     assert (first.key, second.key) == ("JAMANA", "UWEZO")  # not the contents' last line
     assert first.value("title") == \
         "Codéveloppement et accès aux services de base dans le cercle de Yélimané"
+
+
+FACILITATOR_NOTES = """------------------------------------------------------------------------
+RETORNO DIGNO
+Reintegración sostenible de personas retornadas en el occidente de Honduras
+------------------------------------------------------------------------
+
+Financiación: Unión Europea, 2,9 millones de euros
+Fechas: 2021 (36 meses)
+Ejecuta la ONG Desarrollo y Retorno (DyR). Socios: la Mancomunidad del Valle de Copán.
+Presentó: Carlos Interiano (DyR)
+
+Objetivos:
+1) Que las personas retornadas encuentren medios de vida en sus municipios de origen.
+
+Qué hace el proyecto y resultados:
+Las UMAR reciben a las personas retornadas.
+"""
+
+
+def test_who_presented_the_fiche_is_no_head_of_it():
+    fiche, = extract_fiches(FACILITATOR_NOTES)
+    assert (fiche.key, fiche.value("title")) == (
+        "RETORNO DIGNO",
+        "Reintegración sostenible de personas retornadas en el occidente de Honduras")
+    assert (fiche.value("start"), fiche.value("duration_months")) == ("2021", 36)
