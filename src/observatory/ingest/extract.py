@@ -745,9 +745,11 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                     break
                 window = []  # the lines below it were that paragraph's last ones
                 skipped = True
-                while index > previous_heading and not lines[index].blank:
-                    index -= 1  # over the rest of that paragraph
-                continue
+                index -= 1
+                while index > previous_heading and not lines[index].blank \
+                        and not is_sidebar_title(lines[index].text):
+                    index -= 1  # over the rest of that paragraph, up to an "At a glance"
+                continue  # over it, where a text saved one paragraph a line has no blank
             window.insert(0, line)
         index -= 1
     ordinal = next((n for n in range(len(window) - 1, -1, -1)
@@ -1759,13 +1761,20 @@ ATTRIBUTION_AFTER = re.compile(rf"(?<=[{CLOSE_QUOTES}])[*_]*\s*[—–-]\s+[^{OP
 
 
 def _split_at_quote(block: Block) -> list[Block]:
-    """A quote printed right under a list's last item, without a blank line between them (a
-    PDF's text), as a block of its own."""
-    for n, line in enumerate(block.lines[1:], start=1):
+    """A quote printed right under a list's last item, or with the lines that follow it, without
+    a blank line between them (a PDF's text, a text saved one paragraph a line), as a block of
+    its own."""
+    for n, line in enumerate(block.lines):
         opens = line.stripped.lstrip("*_ ")[:1] in OPEN_QUOTES and word_count(line.stripped) >= 6
-        if opens and block.lines[n - 1].stripped.rstrip("*_ ")[-1:] in ".;!?" and any(
-                later.stripped.rstrip("*_ ")[-1:] in CLOSE_QUOTES for later in block.lines[n:]):
-            return [Block(block.lines[:n], block.gap_before), Block(block.lines[n:], 0)]
+        if not opens or (n and block.lines[n - 1].stripped.rstrip("*_ ")[-1:] not in ".;!?"):
+            continue
+        closing = next((m for m in range(n, len(block.lines)) if block.lines[m].stripped.rstrip(
+            "*_ ")[-1:] in CLOSE_QUOTES), None)
+        if closing is None or (n == 0 and closing + 1 == len(block.lines)):
+            continue
+        parts = [p for p in (block.lines[:n], block.lines[n:closing + 1],
+                             block.lines[closing + 1:]) if p]
+        return [Block(lines, block.gap_before if not k else 0) for k, lines in enumerate(parts)]
     return [block]
 
 

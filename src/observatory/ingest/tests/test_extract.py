@@ -2816,3 +2816,36 @@ def test_who_presented_the_fiche_is_no_head_of_it():
         "RETORNO DIGNO",
         "Reintegración sostenible de personas retornadas en el occidente de Honduras")
     assert (fiche.value("start"), fiche.value("duration_months")) == ("2021", 36)
+
+
+ONE_PARAGRAPH_A_LINE = (
+    "SkillBridge\r\n"
+    "Skills partnership for welders between Tunisia and Belgium\r\n"
+    "Objectives\r\n"
+    "Tunisian welders gain certified skills and a placement abroad.\r\n"
+    "Adjustments due to COVID-19\r\n"
+    "Departures were postponed by three months.\r\n"
+    "\u201cI had welded for six years in Sfax, but I never had a certificate that anybody "
+    "recognised.\u201d\r\n"
+    "Amira B., SkillBridge participant, first cohort\r\n"
+    "Website: https://www.skillbridge.example\r\n"
+    "\r\n"
+    "SafeRoutes\r\n"
+    "Safer Labour Migration and Reintegration in Nepal\r\n"
+    "At a glance\r\n"
+    "SafeRoutes is funded by the UK (GBP 3.1 million). It started in 2019 (48 months) and works "
+    "in Koshi Province.\r\n"
+    "Objectives\r\n"
+    "Women and men who choose to migrate for work do so safely.\r\n"
+    "Key challenges\r\n"
+    "Recruitment agencies remain in Kathmandu.\r\n")
+
+
+def test_a_text_saved_one_paragraph_a_line():
+    first, second = extract_fiches(ONE_PARAGRAPH_A_LINE)
+    assert (first.key, second.key) == ("SkillBridge", "SafeRoutes")  # not "Amira B., …"
+    assert second.value("title") == "Safer Labour Migration and Reintegration in Nepal"
+    assert (second.value("start"), second.value("duration_months")) == ("2019", 48)
+    assert first.value("testimony") == ("I had welded for six years in Sfax, but I never had a "
+                                        "certificate that anybody recognised.")
+    assert first.values("covid_adaptations") == ["Departures were postponed by three months."]
