@@ -984,9 +984,14 @@ def _span(line: Line) -> tuple[int, int]:
 
 # -- one fiche ----------------------------------------------------------------------------
 
+PRESENTER_NOTE = re.compile(r"(?i)\s*\((?:presented by|pr[ée]sent[ée]e? par|presentad[oa] por)"
+                            r"[^()]*\)\s*$")
+
+
 def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Header,
                    end_line: int) -> Fiche:
     first, last = lines[header.first_line], lines[max(end_line - 1, header.first_line)]
+    header.title = PRESENTER_NOTE.sub("", header.title)  # "… (presented by Lieve V., Enabel)"
     fiche = Fiche(key=header.key, title=header.title, start=first.start, end=last.end)
     if header.key_line is not None:
         fiche.add("key", header.key, *_span(header.key_line))
@@ -1730,6 +1735,13 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
     n = 0
     while n < len(blocks):
         block = blocks[n]
+        told = QUOTE_TOLD.match(block.text) if len(block.lines) == 1 else None
+        if told:  # 'Thomas shared a quote from a returnee: "When I came back …"'
+            quote = told.group("quote")
+            start = block.start + told.start("quote")
+            found.append((quote, start, start + len(quote)))
+            n += 1
+            continue
         first = block.lines[0].stripped.lstrip("*_ ")
         quoted_block = first.startswith(">") and first.lstrip("> *_")[:1] in OPEN_QUOTES
         if quoted_block or (first[:1] in OPEN_QUOTES and (word_count(first) >= 6
@@ -1757,6 +1769,11 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
     return found, kept
 
 
+QUOTE_TOLD = re.compile(  # a lead-in that says someone is quoted, then the quote, whole
+    rf"^[^{OPEN_QUOTES}]{{3,200}}\b(?:quote[ds]?|said|says|told (?:us|the \w+)|testif(?:y|ied|ies)|"
+    rf"t[ée]moign\w*|d[ée]clar\w*|raconte|cit[ée]|relat[óa]\w*|cuenta|afirm[óa]|dijo|"
+    rf"testimonio)\b[^{OPEN_QUOTES}]{{0,120}}:\s*[{OPEN_QUOTES}]\s*"
+    rf"(?P<quote>.{{20,}}?)\s*[{CLOSE_QUOTES}]\s*\.?$")
 ATTRIBUTION_AFTER = re.compile(rf"(?<=[{CLOSE_QUOTES}])[*_]*\s*[—–-]\s+[^{OPEN_QUOTES}]{{2,160}}$")
 
 

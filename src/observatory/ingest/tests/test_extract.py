@@ -2849,3 +2849,21 @@ def test_a_text_saved_one_paragraph_a_line():
     assert first.value("testimony") == ("I had welded for six years in Sfax, but I never had a "
                                         "certificate that anybody recognised.")
     assert first.values("covid_adaptations") == ["Departures were postponed by three months."]
+
+
+DONOR_GROUP_MINUTES = """3.1 RISE - Reintegration in Edo State (presented by T. Brandt, GIZ)
+
+Objective: returnees find a livelihood and a place in their communities.
+
+Main features: apprenticeships with master craftspeople in Benin City.
+
+Thomas shared a quote from a returnee: "When I came back I didn’t go out. Now I have a salon."
+
+Discussion: IOM noted overlaps in Benin City.
+"""
+
+
+def test_a_presenter_s_note_after_the_title_and_a_quote_told_in_a_sentence():
+    fiche, = extract_fiches(DONOR_GROUP_MINUTES)
+    assert fiche.value("title") == "Reintegration in Edo State"
+    assert fiche.value("testimony") == "When I came back I didn’t go out. Now I have a salon."
