@@ -173,6 +173,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"(lo )?que (ha )?funcion(a|ado|o)\b.*", r"what (has )?work(s|ed)( well)?\b.*",
         r"what (seems|seemed|appears) to work( well)?", r"ce qui (semble|parait) (marcher|"
         r"fonctionner)", r"lo que parece funcionar",
+        r"(lessons|practices|lecons|pratiques|lecciones|practicas) (worth sharing|to share|a "
+        r"partager|para compartir|(that |que )?(we|nous) (would )?(recommend|recommandons|"
+        r"recommanderions)|recommended|recommandees|recomendadas|que recomendamos)",
         r"ce qui a (bien )?(marche|fonctionne).*",
         r"(lecciones|lessons|lecons)( aprendidas| learn(ed|t)| apprises)? (y|and|et) "
         r"(las |les )?(buenas|good|bonnes) (practicas|practices|pratiques)\b.*",

@@ -37,6 +37,9 @@ from observatory.ingest.layout import is_sidebar_title, labelled_field
     ("Ce qui semble fonctionner", lx.GOOD_PRACTICES),
     ("M&D link", lx.NEXUS),  # a consultant's shorthand for the migration-development link
     ("Lien M&D :", lx.NEXUS),
+    ("Lessons worth sharing", lx.GOOD_PRACTICES),
+    ("Practices we would recommend", lx.GOOD_PRACTICES),
+    ("Pratiques que nous recommandons", lx.GOOD_PRACTICES),
 ])
 def test_headings_worded_in_ways_no_pattern_foresaw(line, kind):
     assert lx.heading_kind(line) == kind
