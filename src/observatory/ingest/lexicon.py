@@ -107,7 +107,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"where (the (project|programme)|it|we) stands?( (now|today))?",
         r"comment (ca|cela|le (projet|programme)) (marche|fonctionne)",
         r"what (does|do) (the (project|programme|program|initiative)|it|we) do",
-        r"description sommaire", r"(les )?(principaux )?acquis",
+        r"description sommaire", r"(les )?(principaux )?acquis( du (projet|programme))?",
         r"(principales )?lineas de (accion|intervencion|trabajo)",
     ],
     NEXUS: [

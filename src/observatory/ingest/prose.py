@@ -35,7 +35,7 @@ ALSO_BY = re.compile(r"(?i)\s(?:et|and|y|ainsi que)\s+(?:aussi\s+|also\s+|tambi[
                      r"(?:par|by|por)\s+(?P<rest>[A-ZÀ-Ýl].+)")  # "… et (cofinancé) par X"
 BEGAN = re.compile(r"(?i)\b(?:began|begun|commenced|arranc[óo]|comenz[óo]|inici[óo]|"
                    r"d[ée]marr[ée]e?|a d[ée]but[ée])\s+(?=(?:in|en)\b)")
-EXTENSION = re.compile(r"(?i)\b(?:(?:ampliad[oa]|prorrogad[oa]|extended|prolong[ée]e?)"
+EXTENSION = re.compile(r"(?i)\b(?:(?:ampliad[oa]s?|prorrogad[oa]s?|extended|prolong[ée]e?s?)"
                        r"(?:\s+(?:in|en)\s+(?:19|20)\d\d)?\s+(?:en|by|de|d['’]|por)\s+"
                        r"(?:a further |another |an additional |otros |encore )?"
                        r"(?P<terms>\d{1,2}\s*(?:months?|mois|meses))|"

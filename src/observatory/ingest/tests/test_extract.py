@@ -2867,3 +2867,13 @@ def test_a_presenter_s_note_after_the_title_and_a_quote_told_in_a_sentence():
     fiche, = extract_fiches(DONOR_GROUP_MINUTES)
     assert fiche.value("title") == "Reintegration in Edo State"
     assert fiche.value("testimony") == "When I came back I didn’t go out. Now I have a salon."
+
+
+def test_months_extended_in_the_plural():
+    text = ("## 3.2 GOLMI – Gouvernance locale des migrations dans la région de Kayes\n\n"
+            "Démarrage / durée\tOctobre 2019 – 48 mois, prolongés de 6 mois sans coût additionnel\n"
+            "\n### Objectif\n\nRenforcer les collectivités.\n\n### Acquis du projet\n\n"
+            "Les cadres de concertation sont opérationnels.\n")
+    fiche, = extract_fiches(text)
+    assert (fiche.value("start"), fiche.value("duration_months")) == ("2019-10", 54)
+    assert fiche.value("main_features") == "Les cadres de concertation sont opérationnels."

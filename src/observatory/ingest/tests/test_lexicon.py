@@ -40,6 +40,7 @@ from observatory.ingest.layout import is_sidebar_title, labelled_field
     ("Lessons worth sharing", lx.GOOD_PRACTICES),
     ("Practices we would recommend", lx.GOOD_PRACTICES),
     ("Pratiques que nous recommandons", lx.GOOD_PRACTICES),
+    ("### Acquis du projet", lx.MAIN_FEATURES),
 ])
 def test_headings_worded_in_ways_no_pattern_foresaw(line, kind):
     assert lx.heading_kind(line) == kind
