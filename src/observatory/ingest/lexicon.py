@@ -103,7 +103,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"consists of|offers)", r"en quoi consiste (la pratique|le projet|le programme|"
         r"l'initiative)", r"en que consiste (la practica|el proyecto|el programa|la iniciativa)",
         r"(progress|avancement|avances|estado de avance)( so far| to date| du (projet|programme)|"
-        r" del (proyecto|programa))?", r"ou en est (le projet|le programme|l'initiative)",
+        r" del (proyecto|programa))?( (du|de la|del|de l'|in the|(of|during) the|this) "
+        r"(semestre|trimestre|periodo|periode|ano|annee|semester|half-year|quarter|period|year))?",
+        r"ou en est (le projet|le programme|l'initiative)",
         r"where (the (project|programme)|it|we) stands?( (now|today))?",
         r"comment (ca|cela|le (projet|programme)) (marche|fonctionne)",
         r"what (does|do) (the (project|programme|program|initiative)|it|we) do",

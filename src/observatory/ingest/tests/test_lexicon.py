@@ -41,6 +41,8 @@ from observatory.ingest.layout import is_sidebar_title, labelled_field
     ("Practices we would recommend", lx.GOOD_PRACTICES),
     ("Pratiques que nous recommandons", lx.GOOD_PRACTICES),
     ("### Acquis du projet", lx.MAIN_FEATURES),
+    ("Avances del semestre", lx.MAIN_FEATURES),  # a half-yearly monitoring report
+    ("Progress during the period", lx.MAIN_FEATURES),
 ])
 def test_headings_worded_in_ways_no_pattern_foresaw(line, kind):
     assert lx.heading_kind(line) == kind
