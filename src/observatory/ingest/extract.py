@@ -260,8 +260,8 @@ LEAD_INS = {kind: re.compile(rf"(?i)^(?:{pattern})\b") for kind, pattern in {
 
 def _lead_in_kind(lines: list[Line], line: Line) -> str | None:
     """The section a paragraph of minutes is about, told by the words that open it."""
-    if not _opens_paragraph(lines, line) and (line.index and not lines[line.index - 1].blank):
-        return None
+    if not _break(lines[line.index - 1] if line.index else None):
+        return None  # a sentence inside a paragraph
     return next((kind for kind, lead in LEAD_INS.items() if lead.match(line.stripped)), None)
 
 
@@ -1508,8 +1508,6 @@ def _hanging_entries(lines_of_value: list[str], indents: list[int]) -> list[str]
     return [clean(entry) for entry in entries if clean(entry)]
 
 
-
-
 def _budget_label(text: str) -> bool:
     match = LABELLED.match(text)
     return match is not None and bool(BUDGET_LABEL.match(match.group("label")))
@@ -1686,8 +1684,8 @@ def _sections(blocks: list[Block], group: list[tuple[int, str]]) -> _Sections:
                                  None)
                     closed = other is not None
                     rest = rest[:other]
-            if not run_in and not lx.heading_kind(block.lines[0].text):
-                rest = block.lines  # "Parmi les difficultés, il cite …": all its paragraph
+            if not run_in and not lx.heading_kind(block.lines[0].text):  # a lead-in:
+                rest = block.lines  # "Parmi les difficultés, il cite …", all its paragraph
             if run_in and run_in.re is TAB_RUN_IN and not block.lines[1:]:
                 items[-1][2].extend(Block([piece], 0) for piece in _cell_paragraphs(rest[0]))
             elif rest:  # a heading directly followed by text, no blank line
