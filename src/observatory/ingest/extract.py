@@ -87,7 +87,7 @@ PLACE_GENERIC = re.compile(  # "Departamentos de Intibucá"; not "Región de Mur
     rf"^(?:(?:the |la |le |les |el |los |las )?(?:{_AREA_WORDS})s? |(?i:(?:{_AREA_WORDS})s|"
     r"regiones|municipalities) )(?:of |de |d'|du |del )?|\s+(?:regions?|r[ée]gions?|"
     r"regi[oó]n(?:es)?|provinces?|provincias?|districts?|departments?|d[ée]partements?|"
-    r"wilayas?|municipalit(?:y|ies))$")
+    r"wilayas?|municipalit(?:y|ies)|States|states|counties|Counties|governorates|Governorates)$")
 TITLE_AREA = re.compile(r"\b(?:provinc(?:e|ia)|r[ée]gion|regi[oó]n|department|d[ée]partement|"
                         r"departamento|district|distrito|county|wilaya|cant[oó]n|governorate|"
                         r"gouvernorat)\s+(?:of|de|del|du|d['’])\s*(?:la |le |el |the )?"

@@ -11,7 +11,8 @@ from itertools import pairwise
 from .lexicon import heading_kind
 from .money import find_money
 
-BULLET = re.compile(r"^\s*(?:[-•*–·▪◦‣]|\d{1,2}[.)]|[a-z][.)]|\(\w\))\s+")
+# "o", "§" and "Ø" then a tab: Word's plain-text export of its second-level list symbols
+BULLET = re.compile(r"^\s*(?:(?:[-•*–·▪◦‣]|\d{1,2}[.)]|[a-z][.)]|\(\w\))\s+|[o§Ø]\t\s*)")
 URL = re.compile(r"<?(https?://[^\s<>()\"']+|www\.[^\s<>()\"']+)>?")
 MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^#{1,6}\s*|^>\s?")
 # Generic words around a listed place: "circles of Bandiagara", "Tillabéri regions"

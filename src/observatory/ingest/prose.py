@@ -82,7 +82,8 @@ PLACES = re.compile(
     r"se (?:ejecuta|implementa|desarrolla|realiza|lleva a cabo|ejecut[oó]|implement[oó]|"
     r"desarroll[oó]|realiz[oó]|llev[oó] a cabo) en|"
     r"(?:is )?(?:implemented|carried out|being implemented) in|"
-    r"se d[ée]roule (?:à|dans|en)|est mis en (?:œ|oe)uvre (?:à|dans|en)|"
+    r"se d[ée]roule (?:à|dans|en)|takes place in|tiene lugar en|a lieu (?:à|dans|en)|"
+    r"est mis en (?:œ|oe)uvre (?:à|dans|en)|"
     r"(?:en|in|dans|abarca|cubre|covers|couvre) (?:los|las|les|the) (?:cantones|cantons|"
     r"municipios|municipalities|communes|"
     r"provincias|provinces|departamentos|d[ée]partements|departments|regiones|r[ée]gions|"
@@ -126,7 +127,9 @@ GRANT_OF = re.compile(
     r"(?P<name>(?-i:[A-ZÀ-Ý])[^,.;()\d€$£]{1,80}?(?:\s\([^()]{2,12}\))?)"
     r"\s+(?:de|of|worth|d['’]un montant de|por (?:un )?(?:valor|importe|monto) de)\s*$")
 GIVES = re.compile(r"(?i)\s+(?:contributes|contributed|provides|provided|adds|added|apporte|"
-                   r"a apport[ée]|aporta|aport[óo])\s*$")  # "the Piedmont Region contributes"
+                   r"a apport[ée]|aporta|aport[óo]|(?:co-?funding|co-?financing|cofinancement|"
+                   r"cofinanciaci[oó]n)\s+(?:of|de))\s*$")  # "the Piedmont Region contributes",
+# "with BMZ co-funding of EUR 1.1 million"
 LONG = re.compile(  # "ISHA is a 48-month action", "un projet de 36 mois"
     r"(?i)\b(?:an?|un|une|una)\s+(?P<terms>\d{1,3}[- ](?:months?|years?))[- ](?:long\s+)?"
     r"(?:action|project|programme|program|initiative|intervention)\b|"
@@ -159,10 +162,17 @@ RETURNED_FROM = re.compile(r"(?i)\b(?:returnees|returned|returning|deported|expe
                            r"(?:the\s+|la\s+|l['’])?$")
 
 
+# a full stop ends a sentence, but not the one of an abbreviation: "(approx. EUR 2.75m)"
+ABBREVIATIONS = ("approx", "aprox", "env", "ca", "incl", "e.g", "i.e", "cf", "Mr", "Mrs", "Ms",
+                 "Dr", "No", "Nr", "St", "Sr", "Sra", "Mme", "Pr", "Prof", "vs", "p.ex")
+SENTENCE_BREAK = re.compile("".join(rf"(?<!\b{re.escape(a)}\.)" for a in ABBREVIATIONS)
+                            + r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])")
+
+
 def prose_facts(text: str) -> ProseFacts:
     text = re.sub(r"\s+", " ", text)
     facts = ProseFacts()
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])", text):
+    for sentence in SENTENCE_BREAK.split(text):
         _dates(facts, sentence)
         _funders(facts, sentence)
         for match in [*PARTNERS.finditer(sentence), *PARTNERS_AS.finditer(sentence)]:
@@ -280,9 +290,9 @@ def _funders(facts: ProseFacts, sentence: str) -> None:
         source = re.match(r"\s+(?:from|de la part de|de parte de|del|de la|de los|du|de l['’])"
                           r"\s*(?:the\s+)?(?=[A-ZÀ-Ý])", sentence[money.end:])
         names = organisation_names(sentence[money.end + source.end():]) if source else []
-        name = ARTICLE.sub("", _trailing_name(sentence[:giver.start()])) if giver else \
-            names[0] if names and sentence[money.end + source.end():].startswith(names[0]) \
-            else ""
+        name = ARTICLE.sub("", _trailing_name(sentence[:giver.start()])) if giver else ""
+        if not name and names and sentence[money.end + source.end():].startswith(names[0]):
+            name = names[0]
         if name and money.amount is not None and name not in [n for n, _a, _c in facts.funders]:
             facts.funders.append((name, money.amount, money.currency))
 

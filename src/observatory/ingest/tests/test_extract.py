@@ -2877,3 +2877,43 @@ def test_months_extended_in_the_plural():
     fiche, = extract_fiches(text)
     assert (fiche.value("start"), fiche.value("duration_months")) == ("2019-10", 54)
     assert fiche.value("main_features") == "Les cadres de concertation sont opérationnels."
+
+
+def test_an_abbreviation_s_full_stop_does_not_end_the_sentence_of_a_funder():
+    facts = prose_facts("It is financed by the EU through the Migration Partnership Facility "
+                        "(approx. EUR 2.75m) with a contribution of EUR 300,000 from the Flemish "
+                        "Government. Training takes place in Lagos and Ogun State.")
+    assert facts.funders == [
+        ("EU through the Migration Partnership Facility", Decimal("2750000"), "EUR"),
+        ("Flemish Government", Decimal("300000"), "EUR")]
+    assert facts.places == ["Lagos", "Ogun State"]
+
+
+def test_a_co_funder_named_before_its_co_funding():
+    facts = prose_facts("Funded by the EU Trust Fund for Africa (EUR 4.2 million) with BMZ "
+                        "co-funding of EUR 1.1 million. Funded by the EU (EUR 2 million) with a "
+                        "co-funding of EUR 300,000 from the City of Turin.")
+    assert [name for name, _amount, _currency in facts.funders] == [
+        "EU Trust Fund for Africa", "BMZ", "EU", "City of Turin"]
+
+
+WORD_PLAIN_TEXT_SUB_BULLETS = """3.3 LoGMiD - Local Governance of Migration in North-West Nigeria
+
+•\tWhere: Kano, Katsina and Sokoto States - six Local Government Areas
+•\tPartners:
+o\tKano State Ministry of Budget and Economic Planning
+o\tArewa Community Dialogue Initiative (ACDI)
+
+Objective: help state and local governments understand internal mobility.
+
+Main features: each LGA has a migration working group.
+
+Challenges: data on seasonal movements are scarce.
+"""
+
+
+def test_word_s_second_level_bullets_and_a_plural_shared_by_listed_places():
+    fiche, = extract_fiches(WORD_PLAIN_TEXT_SUB_BULLETS)
+    assert fiche.values("places") == ["Kano", "Katsina", "Sokoto"]
+    assert fiche.values("partners") == ["Kano State Ministry of Budget and Economic Planning",
+                                        "Arewa Community Dialogue Initiative (ACDI)"]
