@@ -344,9 +344,10 @@ def labelled_field(line: str) -> tuple[str, str] | None:
 
 
 def _either_label(label: str) -> str | None:
-    """The kind of "Pays / zone d'intervention", "Start / end": labels of one kind joined by a
-    slash."""
-    kinds = {label_kind(part) for part in re.split(r"\s*/\s*", label)} if "/" in label else set()
+    """The kind of "Pays / zone d'intervention", "Start / end", "Régions / villes": labels of
+    one kind joined by a slash."""
+    kinds = {"place" if SUBNATIONAL.fullmatch(part.strip()) else label_kind(part)
+             for part in re.split(r"\s*/\s*", label)} if "/" in label else set()
     return kinds.pop() if len(kinds) == 1 and None not in kinds else None
 
 

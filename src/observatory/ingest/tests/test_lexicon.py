@@ -229,3 +229,9 @@ def test_a_capitalisation_sheet_s_implementation_heading_and_key_information_tit
     assert lx.heading_kind("Mise en œuvre") is None  # the implementer's label, alone
     assert labelled_field("Mise en œuvre : ASIM") == ("agency", "ASIM")
     assert is_sidebar_title("Informations clés")
+
+
+def test_kinds_of_areas_joined_by_a_slash_are_one_place_label():
+    assert labelled_field("Régions / villes : Kayes, Nioro du Sahel") == (
+        "place", "Kayes, Nioro du Sahel")
+    assert labelled_field("Regiones / municipios: Azuay, Cuenca") == ("place", "Azuay, Cuenca")
