@@ -370,10 +370,24 @@ def heading_kind(line: str) -> str | None:
     for kind, pattern in _COMPILED.items():
         if kind != COVID and pattern.fullmatch(words):
             return None if _names_a_programme(text) else kind
+    joined = _joined_headings_kind(words)  # "How it works and results so far"
+    if joined:
+        return joined
     if text[:1].isupper() or text[:1].isdigit():  # "activity." ending a wrapped sentence
         plain = "(" not in words and not re.search(r"\([^()a-z\d]+\)$", text)  # "(SENA)"
         return heading_words_kind(words) if plain else None  # "(2022)" dropped
     return None
+
+
+def _joined_headings_kind(words: str) -> str | None:
+    """The kind of two headings of one kind joined by "and": "How it works and results so
+    far", "Enfoque y avances"."""
+    parts = re.split(r" (?:and|et|y) ", words)
+    if len(parts) < 2:
+        return None
+    kinds = {next((k for k, p in _COMPILED.items() if p.fullmatch(part)), None)
+             for part in parts}
+    return kinds.pop() if len(kinds) == 1 and None not in kinds else None
 
 
 # Headings worded in ways no pattern above foresaw ("Défis rencontrés en cours de route",

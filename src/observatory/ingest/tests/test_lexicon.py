@@ -235,3 +235,9 @@ def test_kinds_of_areas_joined_by_a_slash_are_one_place_label():
     assert labelled_field("Régions / villes : Kayes, Nioro du Sahel") == (
         "place", "Kayes, Nioro du Sahel")
     assert labelled_field("Regiones / municipios: Azuay, Cuenca") == ("place", "Azuay, Cuenca")
+
+
+def test_two_headings_of_one_kind_joined_by_and():
+    assert lx.heading_kind("How it works and results so far:") == "main_features"
+    assert lx.heading_kind("Enfoque y avances") == "main_features"
+    assert lx.heading_kind("Context and objectives") is None  # a context is no section kept
