@@ -132,6 +132,12 @@ CLAUSE_AFTER_COMMA = re.compile(
     r"|\s*(?:(?:and|et|y)\s+)?\d", re.IGNORECASE)
 
 
+# What follows a number that counts nothing: where, for whom, by whom, per what ("3 in
+# Tangier and 2 in Tetouan", "EUR 30,000 per project", "EUR 5,000 and EUR 60 …")
+NO_UNIT = re.compile(r"(?i)(?:and|et|y|in|for|pour|para|per|par|by|por|to|à|aged|gross|net|"
+                     r"that|which|qui|que)\b")
+
+
 def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]]:
     results: list[tuple[dict[str, Any], int, int]] = []
     table_lines: set[int] = set()
@@ -151,6 +157,7 @@ def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]
         taken += [(m.start(), m.end()) for pattern in GROUPS
                   for m in pattern.finditer(text)]  # "including 58 women", "(19 women)"
         found = [(_plain(m.amount), m.start, m.end) for m in monies] + _numbers(text, taken)
+        money_starts = {m.start for m in monies}
         earlier = ""  # what the sentence's previous number counted, for "…, benefiting 18,000"
         sentence_unit = ""
         for value, number_start, unit_start in sorted(found, key=lambda item: item[2]):
@@ -164,7 +171,8 @@ def find_indicators(blocks: list[Block]) -> list[tuple[dict[str, Any], int, int]
                 unit = _object_unit(text[:number_start], rest, earlier) or \
                     _unit_phrase(rest, previous_unit, sentence_unit)
             earlier = rest
-            if not unit:
+            if not unit or (NO_UNIT.match(unit) and not (  # but "EUR 5.1 million in …"
+                    number_start in money_starts and re.match(r"(?i)(?:in|en)\b", unit))):
                 continue
             unit = " ".join(unit.split()[:UNIT_WORDS_KEPT])
             sentence_unit = unit

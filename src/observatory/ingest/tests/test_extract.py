@@ -2917,3 +2917,22 @@ def test_word_s_second_level_bullets_and_a_plural_shared_by_listed_places():
     assert fiche.values("places") == ["Kano", "Katsina", "Sokoto"]
     assert fiche.values("partners") == ["Kano State Ministry of Budget and Economic Planning",
                                         "Arewa Community Dialogue Initiative (ACDI)"]
+
+
+WHERE_AND_PER_WHAT = """FICHE 2 – MIGRA-LINK
+Diaspora investment in northern Morocco
+
+Main objectives
+Channel diaspora savings into local businesses.
+
+Main features
+Five one-stop shops opened, 3 in Tangier and 2 in Tetouan. Each business plan receives a grant
+of EUR 30,000 per project. The fund mobilised EUR 5.1 million in private diaspora investment,
+and 240 businesses were created.
+"""
+
+
+def test_numbers_that_say_where_or_per_what_are_no_results():
+    fiche, = extract_fiches(WHERE_AND_PER_WHAT)
+    assert [(i["value"], i["unit"].split()[0]) for i in fiche.values("indicators")] == [
+        (5, "one-stop"), (5100000, "in"), (240, "businesses")]
