@@ -375,7 +375,8 @@ def after_ordinal(text: str) -> str | None:
     return "" if rest.startswith("(") else rest
 
 
-TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|\s{3,})\s*(?:page|p\.|p[aá]gina)?\s*\d{1,3}\s*$",
+# a contents line's page number after dot leaders, a gap or a tab (Word's plain-text export)
+TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|\s{3,}|\t)\s*(?:page|p\.|p[aá]gina)?\s*\d{1,3}\s*$",
                       re.IGNORECASE)
 
 

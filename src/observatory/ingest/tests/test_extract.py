@@ -2936,3 +2936,39 @@ def test_numbers_that_say_where_or_per_what_are_no_results():
     fiche, = extract_fiches(WHERE_AND_PER_WHAT)
     assert [(i["value"], i["unit"].split()[0]) for i in fiche.values("indicators")] == [
         (5, "one-stop"), (5100000, "in"), (240, "businesses")]
+
+
+STUDY_VISIT_SAVED_AS_TEXT = """INFORME DE LA VISITA DE INTERCAMBIO ENTRE PARES
+
+Contenido
+Siglas y acrónimos\t2
+1.\tAntecedentes\t3
+2.\tPrincipales aprendizajes\t8
+3.\tDesafíos comunes\t9
+Anexo 2. Fichas de las experiencias presentadas\t12
+
+Siglas y acrónimos
+GAD\tGobierno Autónomo Descentralizado
+PAO\tPunto de Atención y Orientación
+
+1.\tAntecedentes
+Desde 2017 los municipios de la región reciben a más personas.
+2.\tPrincipales aprendizajes
+•\tInstitucionalizar antes de ampliar.
+3.\tDesafíos comunes
+•\tLa rotación del personal.
+Anexo 2. Fichas de las experiencias presentadas
+FICHA 1
+CONVIVE
+Convivencia e integración socioeconómica en Ibarra
+Objetivos
+Mejorar la convivencia.
+Desafíos
+La rotación del personal municipal.
+"""
+
+
+def test_a_contents_list_with_tabs_before_its_page_numbers_names_the_chapters():
+    fiches = extract_fiches(STUDY_VISIT_SAVED_AS_TEXT)  # no fiche "GAD" from the acronyms
+    assert [f.key for f in fiches] == ["CONVIVE"]
+    assert fiches[0].values("good_practices") == []

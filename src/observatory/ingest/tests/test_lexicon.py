@@ -241,3 +241,9 @@ def test_two_headings_of_one_kind_joined_by_and():
     assert lx.heading_kind("How it works and results so far:") == "main_features"
     assert lx.heading_kind("Enfoque y avances") == "main_features"
     assert lx.heading_kind("Context and objectives") is None  # a context is no section kept
+
+
+def test_the_objectives_of_a_visit_are_the_report_s_own():
+    assert lx.heading_kind("Objetivos de la visita") is None
+    assert lx.heading_kind("Objectives of the visit") is None
+    assert lx.heading_kind("Objectifs de la mission") is None
