@@ -234,10 +234,16 @@ def _contents(lines: list[Line]) -> set[int]:
         if line.blank or not CONTENTS.match(clean(line.text)):
             continue
         below = itertools.dropwhile(lambda ln: ln.blank, lines[line.index + 1:])
-        for entry in itertools.takewhile(lambda ln: not ln.blank, below):
-            if word_count(entry.stripped) > 14 or entry.stripped.endswith((".", ";", ":")):
-                break
-            found.add(entry.index)
+        after_gap = False
+        for entry in below:
+            if entry.blank:
+                after_gap = True
+                continue
+            if word_count(entry.stripped) > 14 or entry.stripped.endswith((".", ";", ":")) \
+                    or (after_gap and not TOC_LINE.search(entry.text)):
+                break  # past a blank line, only a line with its page number goes on the list
+            found.add(entry.index)  # (a Word document's lines are paragraphs apart)
+            after_gap = False
     named = {clean(TOC_LINE.sub("", lines[i].text)) for i in found}
     return found | {line.index for line in lines if not line.blank and clean(line.text) in named}
 
@@ -448,6 +454,7 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
             bare = _without_note(numbered)  # "## 3.1 PAGLOM (Mali)"
             if pair is None and rest is None and _keyish(bare) and _strong_key(bare):
                 pair = (bare, "")  # "## 3.1 PACTE-Oriental" over its key facts
+            pair = pair or _numbered_key_and_title(line.stripped)  # "## 3.2 PROMIR – Mali"
             if pair:
                 found[line.index] = pair
             continue
@@ -476,13 +483,15 @@ def _marker_header(lines: list[Line], kinds: list[str | None], marker: tuple[int
                    ) -> _Header:
     index, (key, title) = marker
     line = lines[index]
-    if title:
-        return _Header(key, title, line, line, index, index, STRONG_HEADER)
     following = next((ln for ln in lines[index + 1:index + 6]
                       if not ln.blank and not is_sidebar_title(ln.text)), None)
-    if following is not None and TITLE_LABEL.match(following.stripped):  # "Intitulé\tProgramme …"
+    if following is not None and TITLE_LABEL.match(following.stripped) and (
+            not title or _only_countries(title)):  # "Intitulé\tProgramme …" under the key, or
+        # under "## 3.4 PASSERELLES – Côte d'Ivoire et Guinée"
         return _Header(key, _title_text(following.text), line, following, index, following.index,
                        STRONG_HEADER)
+    if title:
+        return _Header(key, title, line, line, index, index, STRONG_HEADER)
     if following is not None and kinds[following.index] is None and \
             not _sidebar_label_line(following.text) and _titleish(_title_text(following.text)):
         return _Header(key, _title_text(following.text), line, following, index, following.index,
@@ -618,12 +627,17 @@ def _key_and_title(text: str) -> tuple[str, str] | None:
 def _numbered_key_and_title(text: str) -> tuple[str, str] | None:
     """(key, title) of a numbered head: "3.1  SAFE-EA: Safe and Fair …", "3.3 Proyecto
     Territorios de Acogida: integración local …" (a name in words after its number)."""
+    text = re.sub(r"^\s*#{1,6}\s+", "", text)  # a Word heading: "## 3.1 JAPPO – Sénégal"
     if not SECTION_NUMBER.match(text):
         return None
     rest = SECTION_NUMBER.sub("", clean(text))
     pair = _key_and_title(rest)
     if pair:
         return pair
+    where = re.match(r"^(\S.{0,40}?)\s+[–—-]\s+(.+)$", rest)  # "3.2 PROMIR – Mali"
+    if where and _only_countries(where.group(2)) and _keyish(where.group(1)) \
+            and _strong_key(where.group(1)):
+        return where.group(1), where.group(2)
     match = re.match(r"^(.{2,50}?)\s*(?::|\s[–—-])\s+(.{8,})$", rest)
     key = GENERIC_KEY_WORD.sub("", match.group(1)) if match else ""
     if match and key != match.group(1) and _keyish(key) and key[:1].isupper():
@@ -674,6 +688,9 @@ def _key_text(text: str) -> str:
     note = re.search(r"\s*\(([^()]{3,40})\)$", text)  # "JAPPANDO (Sénégal)", "X (Mali / France)"
     if note and note.start() and _only_countries(note.group(1)):
         text = text[:note.start()]
+    where = re.search(r"\s+[–—-]\s+([^–—]{3,40})$", text)  # "JAPPO – Sénégal"
+    if where and _only_countries(where.group(1)):
+        text = text[:where.start()]
     return text
 
 
@@ -721,9 +738,16 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                                        if not ln.blank and not RULE.match(ln.text)])
     for line in reversed(lines[previous_heading + 1:first_heading]):  # "4. KEY – Title"
         pair = _numbered_key_and_title(line.text)  # "3.1  KEY: Title"
-        if pair and _opens_paragraph(lines, line):
+        if pair and _opens_paragraph(lines, line) and not TOC_LINE.search(line.text):
             key, title = pair
-            return _Header(key, title, _part_of(line, key), _part_of(line, title), line.index,
+            title_line = _part_of(line, title)
+            if _only_countries(title):  # "3.1 JAPPO – Sénégal" over "Intitulé : Projet de …"
+                named = next((ln for ln in lines[line.index + 1:first_heading]
+                              if TITLE_LABEL.match(ln.stripped)), None)
+                if named is not None:
+                    title, title_line = _title_text(named.text), _part_of(
+                        named, _title_text(named.text))
+            return _Header(key, title, _part_of(line, key), title_line, line.index,
                            line.index, STRONG_HEADER)
     window: list[Line] = []
     index = first_heading - 1

@@ -2972,3 +2972,58 @@ def test_a_contents_list_with_tabs_before_its_page_numbers_names_the_chapters():
     fiches = extract_fiches(STUDY_VISIT_SAVED_AS_TEXT)  # no fiche "GAD" from the acronyms
     assert [f.key for f in fiches] == ["CONVIVE"]
     assert fiches[0].values("good_practices") == []
+
+
+EVALUATION_SYNTHESIS_DOCX = """# Sommaire
+
+1. Introduction\t6
+
+3. Fiches de synthèse par projet\t12
+
+3.1 JAPPO – Sénégal\t12
+
+3.2 PASSERELLES – Côte d'Ivoire et Guinée\t21
+
+# 1. Introduction
+
+Quatre projets ont été évalués.
+
+# 3. Fiches de synthèse par projet
+
+## 3.1 JAPPO – Sénégal
+
+Fiche signalétique
+
+Intitulé\tProjet de mobilisation de la diaspora en Haute-Casamance
+
+Partenaires\tConseil départemental de Kolda
+
+### Objectifs
+
+Valoriser les apports de la diaspora.
+
+### Difficultés rencontrées
+
+- Des délais de décaissement longs.
+
+## 3.2 PASSERELLES – Côte d'Ivoire et Guinée
+
+Fiche signalétique
+
+Intitulé\tGouvernance locale de la mobilité transfrontalière
+
+### Objectifs
+
+Faire de la mobilité un levier de développement.
+
+### Difficultés rencontrées
+
+- La fermeture des frontières en 2020.
+"""
+
+
+def test_a_word_heading_names_a_key_and_its_countries_and_the_title_row_below_its_title():
+    fiches = extract_fiches(EVALUATION_SYNTHESIS_DOCX)
+    assert [(f.key, f.value("title")) for f in fiches] == [
+        ("JAPPO", "Projet de mobilisation de la diaspora en Haute-Casamance"),
+        ("PASSERELLES", "Gouvernance locale de la mobilité transfrontalière")]
