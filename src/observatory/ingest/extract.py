@@ -352,13 +352,14 @@ ORDINAL_WORDS = (r"fiches?(?:[ -](?:d['’]|de |du )?(?:projets?|programmes?|pra
                  r"programmes?|programas?|programs?|experiences?|exp[ée]riences?|experiencias?|"
                  r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?|composantes?|"
                  r"components?|componentes?|volets?|briefs?|notes?|examples?|exemples?|"
-                 r"ejemplos?|stories|story|histoires?|historias?|spotlights?|portraits?")
+                 r"ejemplos?|stories|story|histoires?|historias?|spotlights?|portraits?|boxe?s?|"
+                 r"encadr[ée]s?|recuadros?")
 ORDINAL_QUALIFIER = r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|" \
     r"promising|inspiring|grantee|partner|partenaire|socio)\s+)?"  # "GOOD PRACTICE 1"
 OF_ALL = r"(?:\s*(?:/|of|sur|de)\s*\d{1,2}\b)?"  # "PROJECT PROFILE 1/5", "Fiche 2 sur 6"
 FICHE_ORDINAL = re.compile(
     rf"(?i)^{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
-    r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b" + OF_ALL + r"(?:\s*[(:–—-].{0,60})?$")
+    r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b" + OF_ALL + r"(?:\s*[(:–—|-].{0,60})?$")
 ORDINAL_PREFIX = re.compile(
     rf"(?i)^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
     r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b" + OF_ALL + r"\s*[.:–—|-]?\s*(?P<rest>.*)$")
@@ -378,6 +379,8 @@ def after_ordinal(text: str) -> str | None:
     place = re.fullmatch(r"[^,:;()]{2,40},\s*(?P<country>[^,:;()]{3,40})", rest)
     if place and _only_countries(place.group("country")):
         return ""  # "PRACTICE 1 · KUMASI, GHANA": where, not which
+    if re.fullmatch(rf"(?i)(?:{ORDINAL_WORDS})", rest):
+        return ""  # "BOX 2 | CASE STUDY": what kind of box, not which programme
     return "" if rest.startswith("(") else rest
 
 
@@ -559,7 +562,8 @@ def _site_field(text: str) -> bool:
 def _inline_site(line: Line) -> bool:
     """A "Website: https://…" or "Website: not available" line: a field of the fiche rather
     than a section heading."""
-    return (bool(URL.search(line.text)) or _site_field(line.text)) \
+    empty = re.search(r"\s[–—-]\s*$", line.stripped)  # "Website –": a box's row with no site
+    return (bool(URL.search(line.text)) or _site_field(line.text) or bool(empty)) \
         and lx.heading_kind(line.text) == lx.SITES
 
 

@@ -378,7 +378,9 @@ SENTENCE_END = (".", "!", "?", ":", "»", "”", '"')
 NUMBERED_FOOTER = re.compile(  # a report's name beside its page number, either way round
     r"(?i)^\s*(?:[^\n]{3,60}?\s[—–|·-]\s*(?:page|p\.|p[aá]gina|pag\.)?\s*\d{1,3}"
     r"(?:\s*(?:/|of|sur|de)\s*\d{1,3})?|(?:page|p\.|p[aá]gina|pag\.)?\s*\d{1,3}\s*[—–|·-]"
-    r"\s[^\n]{3,60}?|[^\n]{3,80}?\s(?:page|p[aá]gina)\s*\d{1,3}(?:\s*(?:/|of|sur|de)\s*\d{1,3})?)"
+    r"\s[^\n]{3,60}?|[^\n]{3,80}?\s(?:page|p[aá]gina)\s*\d{1,3}(?:\s*(?:/|of|sur|de)\s*\d{1,3})?|"
+    r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?\s+\d{1,3}|"  # "www.x.org 5"
+    r"\d{1,3}\s+(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?)"
     r"\s*$")  # "Réseau … - Rapport d'atelier Page 4/8"
 
 

@@ -114,6 +114,8 @@ _PATTERNS: dict[str, list[str]] = {
     ],
     NEXUS: [
         r".*\bnexus\b.*", r".*\bnexo\b.*",
+        r"(the )?(migration|mobility) ?(-|–|—|and) ?development (links?|linkages?|connections?|"
+        r"dimensions?|angle)",
         r".*\b(links?|linkages?|relationship|interplay)\b.*\bmigration\b.*\bdevelopment\b.*",
         r".*\b(v[ií]nculos?|vinculacion)\b.*\b(migracion|movilidad)\b.*\bdesarrollo\b.*",
         r"why (migration|mobility|it|this|the (project|programme)) matters\b.*",

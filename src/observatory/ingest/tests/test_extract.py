@@ -3027,3 +3027,52 @@ def test_a_word_heading_names_a_key_and_its_countries_and_the_title_row_below_it
     assert [(f.key, f.value("title")) for f in fiches] == [
         ("JAPPO", "Projet de mobilisation de la diaspora en Haute-Casamance"),
         ("PASSERELLES", "Gouvernance locale de la mobilité transfrontalière")]
+
+
+POLICY_BRIEF_BOXES = """CMDP Policy Brief No. 17  |  Beyond the project cycle
+
+BOX 1  |  CASE STUDY
+TALENTA
+Talent Partnership for Digital Skills between Tunisia and Belgium
+
+Funding:Enabel: EUR 3.1 million
+Website –
+
+Objectives
+Graduates find work at home or abroad.
+Challenges
+• Visa appointments were scarce.
+
+www.cmdp-policy.org 5
+
+CMDP Policy Brief No. 17  |  Beyond the project cycle
+
+BOX 2  |  CASE STUDY
+LIVES
+Livelihoods and Inclusion for Refugees and Host Communities in the
+Somali Region
+
+Funding:EU Emergency Trust Fund for Africa: EUR 6.2 million
+Website –
+
+Objectives
+Refugees and hosts find work.
+The migration–development link
+Refugees are treated as workers and entrepreneurs.
+Challenges
+• Work permits remained difficult to obtain.
+
+www.cmdp-policy.org 6
+
+CMDP Policy Brief No. 17  |  Beyond the project cycle
+"""
+
+
+def test_case_study_boxes_with_an_empty_website_row_and_a_web_address_footer():
+    talenta, lives = extract_fiches(POLICY_BRIEF_BOXES)
+    assert (talenta.key, lives.key) == ("TALENTA", "LIVES")
+    assert lives.value("title") == \
+        "Livelihoods and Inclusion for Refugees and Host Communities in the Somali Region"
+    assert lives.value("nexus") == "Refugees are treated as workers and entrepreneurs."
+    assert talenta.values("challenges") == ["Visa appointments were scarce."]
+    assert talenta.values("partners") == []  # not the next box's "BOX 2 | CASE STUDY"
