@@ -30,6 +30,8 @@ from .layout import (
     LABELLED,
     NAME_GOES_ON,
     OPEN_QUOTES,
+    ORDINAL_QUALIFIER,
+    ORDINAL_WORDS,
     SENTENCE_END,
     SIDEBAR_MAX,
     TABLE_ROW,
@@ -344,18 +346,6 @@ def _report_heading(lines: list[Line], line: Line, fiche_first: Line, last_secti
     return blanks >= 2
 
 
-ORDINAL_WORDS = (r"fiches?(?:[ -](?:d['’]|de |du )?(?:projets?|programmes?|pratiques?|"
-                 r"exp[ée]riences?|initiatives?))?|"
-                 r"fichas?(?: (?:de )?(?:proyectos?|programas?|experiencias?|pr[aá]cticas?))?|"
-                 r"(?:project |programme )?fact ?sheets?|sheets?|projects?|projets?|proyectos?|"
-                 r"profiles?|profils?|perfil(?:es)?|pratiques?|pr[aá]cticas?|practices?|cases?|"
-                 r"programmes?|programas?|programs?|experiences?|exp[ée]riences?|experiencias?|"
-                 r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?|composantes?|"
-                 r"components?|componentes?|volets?|briefs?|notes?|examples?|exemples?|"
-                 r"ejemplos?|stories|story|histoires?|historias?|spotlights?|portraits?|boxe?s?|"
-                 r"encadr[ée]s?|recuadros?")
-ORDINAL_QUALIFIER = r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|" \
-    r"promising|inspiring|grantee|partner|partenaire|socio)\s+)?"  # "GOOD PRACTICE 1"
 OF_ALL = r"(?:\s*(?:/|of|sur|de)\s*\d{1,2}\b)?"  # "PROJECT PROFILE 1/5", "Fiche 2 sur 6"
 FICHE_ORDINAL = re.compile(
     rf"(?i)^{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
@@ -638,6 +628,11 @@ def _numbered_key_and_title(text: str) -> tuple[str, str] | None:
     pair = _key_and_title(rest)
     if pair:
         return pair
+    named = KEY_AND_TITLE.match(rest)  # "A2.2 CoRe Guinée – Community-based …": the number
+    words = named.group(1).split() if named else []  # makes a name and its place a key
+    if named and 1 < len(words) <= 3 and _keyish(named.group(1)) and _strong_key(words[0]) \
+            and all(w[:1].isupper() for w in words):
+        return named.group(1), named.group(2)
     where = re.match(r"^(\S.{0,40}?)\s+[–—-]\s+(.+)$", rest)  # "3.2 PROMIR – Mali"
     if where and _only_countries(where.group(2)) and _keyish(where.group(1)) \
             and _strong_key(where.group(1)):
@@ -804,9 +799,14 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
     while index < len(lines) and index - header.last_line <= 2:
         line = lines[index]
         words = header.title.split()
-        run_on = numbered and index == header.last_line + 1 and word_count(line.stripped) <= 6 \
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        boxed = following is None or _break(following) or is_sidebar_title(following.text)
+        run_on = numbered and index == header.last_line + 1 and (
+            word_count(line.stripped) <= 6 or (  # "… for Inclusive" / "Mobility between Côte
+                boxed and word_count(line.stripped) <= 12  # d'Ivoire and Burkina Faso" over
+                and len(lines[index - 1].stripped) >= 50)) \
             and not is_sidebar_title(line.text) and not label_alone(line.text) \
-            and not RULE.match(line.text)
+            and not RULE.match(line.text)  # "Key facts"
         tail = len(lines[index - 1].stripped) >= 55 and word_count(line.stripped) <= 3 \
             and _break(lines[index + 1] if index + 1 < len(lines) else None) \
             and not is_sidebar_title(line.text) and not label_alone(line.text) \

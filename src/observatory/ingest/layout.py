@@ -398,9 +398,10 @@ def drop_page_furniture(lines: list[Line]) -> list[Line]:
         if not ln.blank and NUMBERED_FOOTER.match(ln.text):
             template = re.sub(r"\d+", "#", ln.stripped)
             footers[template] = footers.get(template, 0) + 1
+    running = _running_names(lines)
     numbers = {ln.index for ln in lines if not ln.blank and (
         PAGE_NUMBER.match(ln.text) or (NUMBERED_FOOTER.match(ln.text) and footers.get(
-            re.sub(r"\d+", "#", ln.stripped), 0) >= 2))
+            re.sub(r"\d+", "#", ln.stripped), 0) >= 2) or _name_of_numbered(ln) in running)
         and _beside_blank_or_furniture(lines, ln.index)}
     if len(numbers) < 2:
         return lines
@@ -436,6 +437,44 @@ def drop_page_furniture(lines: list[Line]) -> list[Line]:
         if kept and following is not None and not _runs_on(kept[-1], following):
             kept.append(Line(0, kept[-1].end, kept[-1].end, ""))  # the paragraph break stays
     return [Line(i, ln.start, ln.end, ln.text) for i, ln in enumerate(kept)]
+
+
+# the words that number a fiche: "FICHE 2", "GOOD PRACTICE 1", "BOX 3"
+ORDINAL_WORDS = (r"fiches?(?:[ -](?:d['’]|de |du )?(?:projets?|programmes?|pratiques?|"
+                 r"exp[ée]riences?|initiatives?))?|"
+                 r"fichas?(?: (?:de )?(?:proyectos?|programas?|experiencias?|pr[aá]cticas?))?|"
+                 r"(?:project |programme )?fact ?sheets?|sheets?|projects?|projets?|proyectos?|"
+                 r"profiles?|profils?|perfil(?:es)?|pratiques?|pr[aá]cticas?|practices?|cases?|"
+                 r"programmes?|programas?|programs?|experiences?|exp[ée]riences?|experiencias?|"
+                 r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?|composantes?|"
+                 r"components?|componentes?|volets?|briefs?|notes?|examples?|exemples?|"
+                 r"ejemplos?|stories|story|histoires?|historias?|spotlights?|portraits?|boxe?s?|"
+                 r"encadr[ée]s?|recuadros?")
+ORDINAL_QUALIFIER = r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|" \
+    r"promising|inspiring|grantee|partner|partenaire|socio)\s+)?"  # "GOOD PRACTICE 1"
+
+NAME_AND_NUMBER = re.compile(r"^(?:(?P<name>[^\d\s].{2,79}?)\s+(?P<n>\d{1,3})|"
+                             r"(?P<n2>\d{1,3})\s+(?P<name2>[^\d\s].{2,79}?))$")
+
+
+def _name_of_numbered(line: Line) -> str | None:
+    match = NAME_AND_NUMBER.match(line.stripped) if not line.blank else None
+    return (match.group("name") or match.group("name2")) if match else None
+
+
+def _running_names(lines: list[Line]) -> set[str]:
+    """The texts printed beside a page number that grows page after page ("Meridian
+    Evaluation Partners 13"): a footer however it is laid out, at least three times."""
+    numbers: dict[str, list[int]] = {}
+    for line in lines:
+        name = _name_of_numbered(line)
+        if name is not None:
+            match = NAME_AND_NUMBER.match(line.stripped)
+            numbers.setdefault(name, []).append(int(match.group("n") or match.group("n2")))
+    return {name for name, found in numbers.items()
+            if len(found) >= 3 and all(a < b for a, b in pairwise(found))
+            and len(name.split()) >= 2 and not re.fullmatch(  # not "Fiche 1", "SESSION 2"
+                rf"(?i){ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})(?:\s+n[°ºo]?\.?)?", name)}
 
 
 def _page_sequence(lines: list[Line]) -> set[int]:
@@ -481,7 +520,10 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
     text keeps its length, and so its offsets."""
     lines = _join_wrapped_labels(lines)
     labels: dict[int, int] = {}  # line index -> the label's length (0 for a label alone)
+    fielded: set[int] = set()  # "Location: …" lines of the same table that kept their colon
     for line in lines:
+        if not line.blank and labelled_field(line.text) is not None:
+            fielded.add(line.index)
         if line.blank or labelled_field(line.text) is not None \
                 or heading_kind(line.text) not in (None, "sites"):
             continue  # "Link with migration" is a section's heading, not "Link: with …"
@@ -512,7 +554,11 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
     for index, size in labels.items():
         line = lines[index]
         around = filled[max(0, position[index] - 6):position[index] + 7]  # non-blank lines
-        if sum(1 for i in around if i in labels) < SPACED_RUN:
+        spaced = sum(1 for i in around if i in labels)
+        if spaced < SPACED_RUN and (  # a run made up with "Location: …" lines around: only
+                spaced < 2 or spaced + sum(1 for i in around if i in fielded) < SPACED_RUN + 1
+                or not re.match(r"\s*[A-ZÀ-Ý\d]", line.text[len(line.text) - len(
+                    line.text.lstrip()) + size:])):  # a value that begins as a name does
             continue
         if size:
             at = len(line.text) - len(line.text.lstrip()) + size

@@ -137,3 +137,9 @@ def test_a_hyphenated_spelt_duration_and_a_timeframe():
     assert (found.start, found.duration_months) == ("2019-09", 60)
     found = find_start_duration("It started in March 2021 with a 6-month pilot.")
     assert (found.start, found.duration_months) == ("2021-03", None)  # a pilot is no duration
+
+
+def test_a_start_and_its_duration_apart_by_a_slash():
+    found = find_start_duration("March 2019 / 48 months")
+    assert (found.start, found.duration_months) == ("2019-03", 48)
+    assert find_start_duration("October 2018 / 4 years").duration_months == 48

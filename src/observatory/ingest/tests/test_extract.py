@@ -3076,3 +3076,70 @@ def test_case_study_boxes_with_an_empty_website_row_and_a_web_address_footer():
     assert lives.value("nexus") == "Refugees are treated as workers and entrepreneurs."
     assert talenta.values("challenges") == ["Visa appointments were scarce."]
     assert talenta.values("partners") == []  # not the next box's "BOX 2 | CASE STUDY"
+
+
+REVIEW_SHEETS_PDF = """Annex 2 – Project review sheets
+
+A2.1 JAPPO – Diaspora Co-investment for Local Economic
+Development in Kolda and Sédhiou
+  Key facts
+Lead organisation:Fondazione Terre Comuni (Milan, Italy)
+Location:Senegal (Kolda and Sédhiou regions)
+Start / duration:March 2019 / 48 months
+Website:www.jappo-diaspora.org
+
+Objectives
+Diaspora members invest in agri-food value chains.
+Challenges
+• Bank loans remained expensive.
+
+Meridian Evaluation Partners 13
+
+REMODE-WA Mid-Term Review – Final Report July 2021
+
+A2.2 CoRe Guinée – Community-based Reintegration of Returning
+Migrants in Upper and Middle Guinea
+  Key facts
+Lead organisation Action Jeunesse Guinée (AJG)
+Location Guinea: Kankan and Siguiri (Upper Guinea)
+Funding REMODE-WA grant: EUR 2,100,000
+Start / duration October 2018 / 4 years
+Website –
+
+Objectives
+Returnees reintegrate in their communes.
+Challenges
+• Field activities started late.
+
+Meridian Evaluation Partners 14
+
+REMODE-WA Mid-Term Review – Final Report July 2021
+
+A2.3 TRANSCOM – Cross-border Municipal Cooperation for Inclusive
+Mobility between Côte d'Ivoire and Burkina Faso
+  Key facts
+Location:Côte d'Ivoire and Burkina Faso
+Start / duration:January 2019 / 48 months
+
+Objectives
+Border communes cooperate.
+Challenges
+• Security deteriorated in the Cascades region.
+
+Meridian Evaluation Partners 15
+
+REMODE-WA Mid-Term Review – Final Report July 2021
+"""
+
+
+def test_review_sheets_with_a_footer_beside_the_page_number_and_a_table_that_lost_its_gaps():
+    jappo, core, transcom = extract_fiches(REVIEW_SHEETS_PDF)
+    assert core.key == "CoRe Guinée"  # a name and its place, made a key by the "A2.2"
+    assert core.value("title") == \
+        "Community-based Reintegration of Returning Migrants in Upper and Middle Guinea"
+    assert transcom.value("title") == ("Cross-border Municipal Cooperation for Inclusive "
+                                       "Mobility between Côte d'Ivoire and Burkina Faso")
+    assert (core.value("start"), core.value("duration_months")) == ("2018-10", 48)
+    assert (jappo.value("start"), jappo.value("duration_months")) == ("2019-03", 48)
+    assert jappo.values("challenges") == ["Bank loans remained expensive."]  # no footer
+    assert core.values("partners") == []  # the lead organisation is no partner
