@@ -389,6 +389,20 @@ def _ordinal_line(text: str) -> bool:
         or _key_and_title(rest) is not None
 
 
+def _in_ordinal_list(lines: list[Line], line: Line) -> bool:
+    """A line of a list of the fiches to come ("Fiche 4 – PEAD (Sénégal)" over "Fiche 5 –
+    FINDIASPO (Mauritanie)"): a line right above or below it is the fiche number before or
+    after; not "Ficha 1. RETORNA" under the list's "Ficha 4 – …", where the numbers start
+    again."""
+    number = re.search(r"\d{1,2}", line.text)
+    for n, step in ((line.index - 1, -1), (line.index + 1, 1)):
+        other = re.search(r"\d{1,2}", lines[n].text) if 0 <= n < len(lines) else None
+        if number and other and int(other.group()) == int(number.group()) + step \
+                and _ordinal_line(clean(lines[n].text)):
+            return True
+    return False
+
+
 def _ordinal_above(lines: list[Line], first: int) -> int:
     """The index of a "FICHA 2" / "Project 3 (presented in English)" line just above a fiche's
     header, which belongs to that fiche rather than to the one before; else ``first``."""
@@ -731,7 +745,8 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                  previous_heading: int) -> _Header:
     """The name and title of the fiche whose first heading is at ``first_heading``."""
     numbered = next((ln for ln in reversed(lines[previous_heading + 1:first_heading])
-                     if not ln.blank and _ordinal_line(clean(ln.text))), None)
+                     if not ln.blank and _ordinal_line(clean(ln.text))
+                     and not _in_ordinal_list(lines, ln)), None)
     if numbered is not None:  # "PROFILE 2" above a box of key facts, whatever the box holds
         return _ordinal_header(lines, [ln for ln in lines[numbered.index:first_heading]
                                        if not ln.blank and not RULE.match(ln.text)])
@@ -777,7 +792,8 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
             window.insert(0, line)
         index -= 1
     ordinal = next((n for n in range(len(window) - 1, -1, -1)
-                    if _ordinal_line(clean(window[n].text))), None)  # not "programme I learnt"
+                    if _ordinal_line(clean(window[n].text))
+                    and not _in_ordinal_list(lines, window[n])), None)  # not "programme I learnt"
     if ordinal is not None:
         return _ordinal_header(lines, window[ordinal:])
     header = _header_in(lines, window, first_heading)

@@ -173,7 +173,10 @@ SIDEBAR_LABELS = {
                r"qui finance|who funds|qui[eé]n financia|"
                r"partenaires techniques et financiers|ptf|cooperantes?|"
                r"avec le (?:soutien|concours|appui) financier de|con el apoyo financiero de|"
-               r"with (?:the )?financial support (?:of|from)|" + BUDGET_WORDS,
+               r"with (?:the )?financial support (?:of|from)|"
+               r"(?:bailleurs?|funders?|donors?|financements?|financiadores?|donantes?|"
+               r"financiaci[oó]n) (?:et|and|y|&) (?:montants?|amounts?|montos?|importes?)|"
+               + BUDGET_WORDS,
     "date": r"start(?: date)?|starting|duration|d[ée]marrage|start(?: and| /|/) ?duration|"
             r"duration and start(?: date)?|start date and duration|quand|when|cu[aá]ndo|"
             r"(?:implementation )?period|dates?|timeframe|time ?frame|calendar|"
@@ -503,8 +506,10 @@ def _runs_on(before: Line, after: Line) -> bool:
     if before.stripped.endswith(SENTENCE_END) or is_bullet(after.text) \
             or is_heading(after.text) or label_kind(after.stripped) not in (None, "title") \
             or is_sidebar_title(after.text) or re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÀ-Ý]",
-                                                    after.stripped):
-        return False  # the next page opens with a list, a heading or a numbered section
+                                                    after.stripped) \
+            or (after.stripped.isupper() and len(after.stripped.split()) <= 4):
+        return False  # the next page opens with a list, a heading, a numbered section or a
+    # name in capitals ("PAIDEL" over its title)
     return not re.match(r"[—–-]\s*[A-ZÀ-Ý]", before.stripped)  # "— Amina K., …" signs a quote
 
 
@@ -536,7 +541,8 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
         words = stripped.split(" ")
         for size in (3, 2, 1):
             label = " ".join(words[:size])
-            kind = label_kind(label) or ("place" if SUBNATIONAL.fullmatch(label) else None)
+            kind = label_kind(label) or _either_label(label) or (
+                "place" if SUBNATIONAL.fullmatch(label) else None)  # "Démarrage / durée"
             gap = len(words) > size + 1 and not words[size] and any(words[size + 1:])
             if len(words) > size and label[:1].isupper() and kind not in (None, "title") and (
                     gap or (words[size] and not NAME_GOES_ON.match(words[size] + " "))):
@@ -586,11 +592,11 @@ def _join_wrapped_labels(lines: list[Line]) -> list[Line]:
             continue
         for size in (2, 1):
             label = " ".join([head, *words[:size]])
-            if len(words) > size and label_kind(label) not in (None, "title"):
+            if len(words) >= size and label_kind(label) not in (None, "title"):
                 joined[line.index] = Line(line.index, line.start, line.start, "")
                 joined[following.index] = Line(following.index, line.start, following.end,
                                                head + " " + following.text)
-                break
+                break  # ("Bailleurs et" over "montants", a label alone, its values below)
     return joined
 
 

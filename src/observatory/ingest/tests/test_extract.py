@@ -3143,3 +3143,60 @@ def test_review_sheets_with_a_footer_beside_the_page_number_and_a_table_that_los
     assert (jappo.value("start"), jappo.value("duration_months")) == ("2019-03", 48)
     assert jappo.values("challenges") == ["Bank loans remained expensive."]  # no footer
     assert core.values("partners") == []  # the lead organisation is no partner
+
+
+PROCEEDINGS_ANNEX = """Annexe 2 : Fiches de présentation des projets
+
+Les fiches ci-après ont été transmises par les porteurs des projets.
+Fiche 1 – PAIDEL (Sénégal)
+Fiche 2 – JADE (Mali)
+
+Actes de la conférence – page 12
+
+Annexe 2 – Fiche 1
+
+PAIDEL
+
+Programme d'appui aux initiatives de la diaspora pour le
+développement local
+
+FICHE SIGNALÉTIQUE
+Bailleurs et
+montants
+Agence française de développement (AFD) : 3,4 M€
+Zone d'intervention Sénégal – région de Matam
+Démarrage / durée Janvier 2019 – 48 mois
+Maître d'œuvre Agence régionale de développement (ARD) de Matam
+
+Objectifs
+Mobiliser la diaspora pour le développement local.
+
+Difficultés rencontrées
+• Les délais de décaissement.
+
+Actes de la conférence – page 13
+
+Annexe 2 – Fiche 2
+
+JADE
+
+Jeunes, Agriculture, Diaspora et Emploi dans la région de Kayes
+
+Objectifs
+Améliorer l'insertion économique des jeunes.
+
+Difficultés rencontrées
+• L'insécurité dans les cercles de Diéma et Nioro.
+
+Actes de la conférence – page 14
+"""
+
+
+def test_a_list_of_the_fiches_to_come_and_a_key_in_capitals_atop_a_new_page():
+    paidel, jade = extract_fiches(PROCEEDINGS_ANNEX)
+    assert (paidel.key, jade.key) == ("PAIDEL", "JADE")
+    assert paidel.value("title") == \
+        "Programme d'appui aux initiatives de la diaspora pour le développement local"
+    assert [(f["name"], f["amount"]) for f in paidel.values("funders")] == [
+        ("Agence française de développement (AFD)", 3400000)]
+    assert (paidel.value("start"), paidel.value("duration_months")) == ("2019-01", 48)
