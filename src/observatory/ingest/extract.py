@@ -252,15 +252,29 @@ def _contents(lines: list[Line]) -> set[int]:
 
 # Minutes tell a fiche's sections in paragraphs that open with what they are about: "Parmi
 # les difficultés, il cite …", "Comme bonne pratique, il retient …", "Concernant la COVID-19".
+REPORTED = r"(?:[\w.’'-]+ ){1,4}(?:que|that) "  # "Explica que …", "She explained that …"
 LEAD_INS = {kind: re.compile(rf"(?i)^(?:{pattern})\b") for kind, pattern in {
-    lx.OBJECTIVES: r"l['’]objectif (?:général |principal )?(?:du projet|du programme|de l['’]"
-                   r"initiative) est|the (?:main |overall )?(?:aim|objective) of the (?:project|"
-                   r"programme) is|el objetivo (?:general |principal )?del (?:proyecto|programa) "
-                   r"es",
+    lx.OBJECTIVES: rf"(?:{REPORTED})?(?:l['’]objectif (?:général |principal )?(?:du projet|du "
+                   r"programme|de l['’]initiative) est|the (?:main |overall )?(?:aim|objective) "
+                   r"of the (?:project|programme) is|el objetivo (?:general |principal )?del "
+                   r"(?:proyecto|programa) es)",
+    lx.EXPECTED_RESULTS: r"(?:parmi|entre) (?:les|los) (?:résultats attendus|resultados "
+                         r"esperados)|among the expected results|(?:les résultats attendus "
+                         r"sont|los resultados esperados son|the expected results are)",
+    lx.MAIN_FEATURES: r"(?:en cuanto a|respecto a|sobre) (?:los avances|las actividades|los "
+                      r"logros)|(?:concernant|quant aux|s['’]agissant des) (?:avancées|"
+                      r"réalisations|activités)|(?:as for|as regards|regarding|on) (?:the )?"
+                      r"(?:progress|achievements|activities)",
+    lx.NEXUS: r"(?:sobre|en cuanto a) el vínculo entre (?:la )?migración y (?:el )?desarrollo|"
+              r"(?:sur|concernant) le lien entre (?:la )?migration et (?:le )?développement|"
+              r"(?:on|as regards|regarding) the (?:link|nexus) between migration and development",
     lx.CHALLENGES: r"parmi les (?:principales )?difficultés|among the (?:main )?(?:challenges|"
-                   r"difficulties)|entre las (?:principales )?dificultades",
+                   r"difficulties)|entre las (?:principales )?dificultades|como dificultades|"
+                   r"comme difficultés|as (?:main )?challenges",
     lx.GOOD_PRACTICES: r"comme (?:bonne pratique|bonnes pratiques|leçon)|as (?:a )?good "
-                       r"practices?|como (?:buena práctica|buenas prácticas|lección)",
+                       r"practices?|como (?:buena práctica|buenas prácticas|lección)|"
+                       r"(?:entre|parmi) (?:las|les) (?:buenas prácticas|bonnes pratiques)|"
+                       r"among the good practices",
     lx.COVID: r"(?:concernant|s['’]agissant de|quant à) la covid|(?:as regards|regarding|as "
               r"for) (?:the )?covid|(?:en cuanto a|respecto a|con respecto a) la covid",
 }.items()}
@@ -1893,7 +1907,11 @@ def _extract_section(fiche: Fiche, kind: str, heading: Block, content: list[Bloc
             quote = re.sub(r"(?m)^>\s?", "", "\n\n".join(b.text for b in content)).strip()
             quote = ATTRIBUTION_AFTER.sub("", quote)
             closing = max(quote.rfind(q) for q in CLOSE_QUOTES)
-            if quote[:1] in OPEN_QUOTES and closing > 0 and word_count(quote[closing:]) <= 20:
+            ends = re.search(rf"[{CLOSE_QUOTES}][*_]*[ \t]*\n", quote[1:])
+            if quote[:1] in OPEN_QUOTES and ends and "\n\n" in quote[ends.end():]:
+                quote = quote[:ends.start() + 1]  # the quote, then its attribution and the
+                # group's remarks in paragraphs of their own ("Observaciones del Comité: …")
+            elif quote[:1] in OPEN_QUOTES and closing > 0 and word_count(quote[closing:]) <= 20:
                 quote = quote[:closing]  # "… maintenant. »\nMamadou S., 29 ans, aviculteur"
             quote = quote.strip(OPEN_QUOTES + CLOSE_QUOTES + " ")
             fiche.add("testimony", quote, content[0].start, content[-1].end)

@@ -253,7 +253,7 @@ SIDEBAR_LABELS = {
     # recognised so that they are not read as partners
     "other": r"contacts?|contact person|personne[- ]contact|persona de contacto|contacto|"
              r"point focal|focal point|cheff?e de projet|project manager|"
-             r"presented by|pr[ée]sent[ée] par|presentado por|present[oó]|"
+             r"presented by|pr[ée]sent[ée] par|presentado por|present[oóa]|presents|"
              r"target (?:group|population)s?|population cible|publics? cibles?|"
              r"poblaci[oó]n (?:destinataria|meta|objetivo)|beneficiaries|b[ée]n[ée]ficiaires|"
              r"beneficiari[oa]s|(?:ODS|ODD|SDGs?)(?: relacionados| concern[ée]s| addressed)?|"

@@ -3200,3 +3200,46 @@ def test_a_list_of_the_fiches_to_come_and_a_key_in_capitals_atop_a_new_page():
     assert [(f["name"], f["amount"]) for f in paidel.values("funders")] == [
         ("Agence française de développement (AFD)", 3400000)]
     assert (paidel.value("start"), paidel.value("duration_months")) == ("2019-01", 48)
+
+
+STEERING_COMMITTEE_ACTA = """3.1 RETORNA – Reintegración de personas retornadas en el Valle de Sula
+Presenta: Marcos Aguilar Fúnez (FUNHDEC)
+
+Objetivo
+Mejorar el acceso de las personas retornadas a servicios municipales.
+
+Desafíos
+•\tLa rotación del personal municipal.
+
+Testimonio
+«Cuando me deportaron de Texas llegué sin nada. Hoy tengo mi comedor en Choloma.»
+Yesenia M., 31 años, participante del proyecto
+
+Observaciones del Comité:
+La Sra. Lindqvist felicita al proyecto por la apropiación municipal lograda.
+
+3.2 FRONTERA VIVA – Gestión local de la movilidad humana en la frontera
+
+Explica que el objetivo del proyecto es que los gobiernos locales gestionen la movilidad.
+
+Entre los resultados esperados menciona la creación de un mecanismo binacional.
+
+En cuanto a los avances, destaca que la Mesa Binacional se instaló en marzo de 2022.
+
+Sobre el vínculo entre migración y desarrollo, subraya que la frontera es un espacio de vida.
+
+Como dificultades señala la presión sobre los servicios de Tapachula.
+"""
+
+
+def test_an_acta_s_lead_ins_and_a_testimony_before_the_committee_s_remarks():
+    retorna, frontera = extract_fiches(STEERING_COMMITTEE_ACTA)
+    assert retorna.value("testimony") == ("Cuando me deportaron de Texas llegué sin nada. Hoy "
+                                          "tengo mi comedor en Choloma.")
+    assert retorna.values("partners") == []  # "Presenta:" names who spoke
+    assert frontera.value("objectives").startswith("Explica que el objetivo")
+    assert frontera.value("expected_results").startswith("Entre los resultados esperados")
+    assert frontera.value("main_features").startswith("En cuanto a los avances")
+    assert frontera.value("nexus").startswith("Sobre el vínculo")
+    assert frontera.values("challenges") == [
+        "Como dificultades señala la presión sobre los servicios de Tapachula."]
