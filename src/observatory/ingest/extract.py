@@ -1330,8 +1330,8 @@ def _slashed_fields(text: str) -> list[tuple[str, str]]:
     """The labelled values of one line that strings several together with " / ":
     "Key data: Budget €4M (EU) / Start: October 2020, 36 months / Where: …"."""
     parts = SLASH.split(text.strip().strip("*_"))  # an italic banner: "*Financement : … — …*"
-    if len(parts) < 2:
-        return []
+    if len(parts) < 2 or label_kind(parts[0]):
+        return []  # not "Start date / duration<TAB>January 2020 / 3 years", one label's
     fields = [_leading_field(part) for part in parts]
     labelled = [f for f in fields if f is not None]
     if len(parts) == 2 and not all(":" in part for part in parts):

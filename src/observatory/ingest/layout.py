@@ -257,7 +257,9 @@ SIDEBAR_LABELS = {
              r"target (?:group|population)s?|population cible|publics? cibles?|"
              r"poblaci[oó]n (?:destinataria|meta|objetivo)|beneficiaries|b[ée]n[ée]ficiaires|"
              r"beneficiari[oa]s|(?:ODS|ODD|SDGs?)(?: relacionados| concern[ée]s| addressed)?|"
-             r"th[eè]mes?|tem[aá]tica|temas?|sectors?|secteurs?|sectores?",
+             r"th[eè]mes?|tem[aá]tica|temas?|sectors?|secteurs?|sectores?|"
+             r"(?:(?:completion|mtr|mid-term|final|overall|performance) )?(?:rating|score)s?|"
+             r"notation|note (?:globale|finale)|calificaci[oó]n|puntuaci[oó]n",
     # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
     # for an organisation, and give no value
     "title": r"(?:(?:(?:le|the|el) )?(?:projet|project|programme|program|proyecto|programa) )?"

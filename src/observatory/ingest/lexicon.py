@@ -69,7 +69,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"(principales |principaux )?(activites|realisations|resultats)( principa(les|ux))?\b.*",
         r"ce que fait le (projet|programme).*", r"que hace el (proyecto|programa).*",
         r"(lo )?que hace(mos)?",
-        r"what the (project|programme|program|initiative) (did|has done|delivered)",
+        r"what the (project|programme|program|initiative) (did|has done|delivered)"
+        r"( and (achieved|delivered|has achieved))?( so far| to date)?",
         r"(ce que nous avons|what we|lo que) (vu|saw|have seen|vimos|hemos visto|observe|"
         r"observed|observamos)( sur le terrain| in the field| en el terreno)?",
         r"que hemos hecho.*", r"what (the )?(project|programme) does.*",

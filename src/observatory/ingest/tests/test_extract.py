@@ -3243,3 +3243,32 @@ def test_an_acta_s_lead_ins_and_a_testimony_before_the_committee_s_remarks():
     assert frontera.value("nexus").startswith("Sobre el vínculo")
     assert frontera.values("challenges") == [
         "Como dificultades señala la presión sobre los servicios de Tapachula."]
+
+
+COMPLETION_SUMMARY_DOCX = """## 2.2 SOMINVEST – Diaspora co-investment in Somaliland
+
+Project at a glance
+
+Lead grantee\tHorn Diaspora Forum (HDF), London
+Start date / duration\tJanuary 2020 / 3 years
+Completion rating\tA+ (outputs moderately exceeded expectations)
+
+### Project objectives
+
+Diaspora investors co-finance small businesses.
+
+### What the project did and achieved
+
+64 businesses received co-investment.
+
+### Challenges
+
+- Investors were slow to commit.
+"""
+
+
+def test_a_completion_summary_s_slashed_label_rating_and_achievements():
+    fiche, = extract_fiches(COMPLETION_SUMMARY_DOCX)
+    assert (fiche.value("start"), fiche.value("duration_months")) == ("2020-01", 36)
+    assert fiche.values("partners") == []  # a rating is no partner
+    assert fiche.value("main_features") == "64 businesses received co-investment."
