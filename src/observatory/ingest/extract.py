@@ -1058,7 +1058,7 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
         fiche.add("title", header.title, *_span(header.title_line))
 
     heading_lines = {index for index, _kind in group}
-    body = lines[header.last_line + 1:end_line]
+    body = _without_asides(lines[header.last_line + 1:end_line], heading_lines)
     labelled, label_lines = _labelled_lines(body)
     skipped = label_lines | {line.index for line in body if is_table_furniture(line.text)
                              or RULE.match(line.text)}
@@ -1094,6 +1094,21 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
             if not find_countries(name) and name not in fiche.values("places"):
                 fiche.add("places", name, *_span(header.title_line))
     return fiche
+
+
+def _without_asides(body: list[Line], heading_lines: set[int]) -> list[Line]:
+    """The fiche's lines with what the report says about it ("Committee decision",
+    "Reviewers' assessment", "Discussion: …", up to the fiche's next section) left blank."""
+    kept: list[Line] = []
+    aside = False
+    for line in body:
+        if line.index in heading_lines:
+            aside = False
+        if not line.blank and lx.aside_heading(line.text) and (
+                not kept or kept[-1].blank or line.index in heading_lines):
+            aside = True
+        kept.append(Line(line.index, line.start, line.start, "") if aside else line)
+    return kept
 
 
 RUN_IN_LABEL = re.compile(r"(?<=\.)\s+(?=[A-ZÀ-Ý][^:.;]{2,30}:\s)")

@@ -259,7 +259,10 @@ SIDEBAR_LABELS = {
              r"beneficiari[oa]s|(?:ODS|ODD|SDGs?)(?: relacionados| concern[ée]s| addressed)?|"
              r"th[eè]mes?|tem[aá]tica|temas?|sectors?|secteurs?|sectores?|"
              r"(?:(?:completion|mtr|mid-term|final|overall|performance) )?(?:rating|score)s?|"
-             r"notation|note (?:globale|finale)|calificaci[oó]n|puntuaci[oó]n",
+             r"notation|note (?:globale|finale)|calificaci[oó]n|puntuaci[oó]n|"
+             r"(?:project |grant |contract )?(?:reference|code|number|no\.?)|r[ée]f[ée]rence|"
+             r"referencia|c[oó]digo|num[ée]ro de (?:projet|contrat|convention)|"
+             r"n[uú]mero de (?:proyecto|contrato|convenio)",
     # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
     # for an organisation, and give no value
     "title": r"(?:(?:(?:le|the|el) )?(?:projet|project|programme|program|proyecto|programa) )?"

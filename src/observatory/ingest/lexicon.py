@@ -169,6 +169,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"(les )?(principaux )?goulots? d['’]etranglement", r"(los )?(principales )?nudos criticos",
     ],
     GOOD_PRACTICES: [
+        r"(innovative (elements?|aspects?|features?)|(elements?|aspects?) innovants?|"
+        r"(elementos|aspectos) innovadores)( (and|et|y) (good|best|bonnes?|buenas?|mejores) "
+        r"(practices?|pratiques?|practicas?))?",
         r"(key |main )?good (and promising )?practices?\b.*", r"promising practices?\b.*",
         r"what we would do again", r"ce que nous referions", r"lo que volver[ií]amos a hacer",
         r"(key )?(lessons( learn(ed|t))?|learnings)( and good practices?)?",
@@ -497,6 +500,35 @@ _REPORT_SECTIONS = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
     r"compartid[oa]s)|(common|shared) (lessons|findings)",
     r".{3,40} (et|and|y) (prochaines etapes|next steps|proximos pasos|way forward)",
 ]) + r")(?:\s+(?:and|et|y|&)\s+.{3,40})?")
+
+
+# Headings of what a report says about a fiche rather than what the fiche says: the
+# committee's decision, the reviewers' assessment, the group's discussion. What stands under
+# one, up to the fiche's next section, belongs to no field.
+_ASIDES = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
+    r"(the )?(committee|panel|board|jury)'?s? (decision|remarks|comments|observations|"
+    r"recommendations?|assessment)", r"decision of the (committee|panel|board|jury)",
+    r"(the )?(reviewers?|evaluators?|review team|evaluation team)'?s? (assessment|comments|"
+    r"remarks|rating)", r"(discussion|discussions|questions and answers|q&a|q & a)"
+    r"( with (the )?(participants|group|committee))?",
+    r"(decision|observations|remarques|recommandations?|avis|appreciation) du (comite|jury)",
+    r"appreciation (synthetique|globale|des evaluateurs|de l'evaluation)( de l'evaluation"
+    r"( finale| a mi-parcours)?)?", r"(discussion|debat|echanges|questions-reponses)"
+    r"( avec (les participants|la salle))?",
+    r"(decision|observaciones|comentarios|recomendaciones?) del (comite|jurado)",
+    r"(debate|discusion|preguntas y respuestas)( con (los participantes|el publico))?",
+]) + ")")
+
+
+def aside_heading(line: str) -> bool:
+    """The line heads, or opens with, what the report says about a fiche: "Committee
+    decision", "Observaciones del Comité: …", "Discussion: IOM noted …"."""
+    text = _MARKUP.sub("", line.strip()).strip()
+    label = re.split(r"\s*:", text, maxsplit=1)[0] if ":" in text else text
+    if not label or len(label) > 60 or label.endswith((".", ";", ",")):
+        return False
+    words = _NUMBERING.sub("", normalize(label)).strip(" :-–").replace("’", "'")
+    return _ASIDES.fullmatch(words) is not None
 
 
 _NUMBERED_PART = re.compile(r"(session|seance|sesion|panel|atelier|workshop|taller|"

@@ -3272,3 +3272,44 @@ def test_a_completion_summary_s_slashed_label_rating_and_achievements():
     assert (fiche.value("start"), fiche.value("duration_months")) == ("2020-01", 36)
     assert fiche.values("partners") == []  # a rating is no partner
     assert fiche.value("main_features") == "64 businesses received co-investment."
+
+
+SELECTION_COMMITTEE_DOCX = """## 4.1 HOMEGROWN – Agribusiness skills for returnees in Edo State
+
+Reference\tDMIF-21-02-017
+Lead applicant\tEdo Returnee Agribusiness Network
+
+### Objectives
+
+Returnees earn a living from farming.
+
+### Innovative elements and good practice
+
+- In-kind start-up kits reduce the risk of diversion.
+
+### Committee decision
+
+Approved with a grant of EUR 742,500, subject to a written agreement with FarmLink.
+
+### Appréciation synthétique de l'évaluation finale
+
+Critère\tAppréciation
+Pertinence\tTrès satisfaisant
+Efficacité\tPlutôt insatisfaisant
+"""
+
+
+def test_what_a_committee_or_reviewers_say_about_a_fiche_belongs_to_no_field():
+    fiche, = extract_fiches(SELECTION_COMMITTEE_DOCX)
+    assert fiche.values("good_practices") == [
+        "In-kind start-up kits reduce the risk of diversion."]
+    assert fiche.values("partners") == []
+    assert not any("Approved" in str(f.value) for f in fiche.fields)
+
+
+def test_asides_are_known_by_their_heading():
+    assert lx.aside_heading("### Committee decision")
+    assert lx.aside_heading("Observaciones del Comité:")
+    assert lx.aside_heading("Discussion: IOM noted overlaps in Benin City.")
+    assert not lx.aside_heading("Discussion of results shows progress.")
+    assert not lx.aside_heading("Main features")
