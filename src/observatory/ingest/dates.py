@@ -230,9 +230,16 @@ _NUMBER_WORD_RE = re.compile(
     + rf")(?=(?:\s+|-){_UNIT})", re.IGNORECASE)  # "four years", "a five-year timeframe"
 
 
+_AND_A_HALF = re.compile(  # "2 años y medio", "2 and a half years", "3 ans et demi"
+    r"(?i)\b(\d{1,2})(?:\s+(years?|ans|ann[ée]es|a[ñn]os)\s+(?:and a half|et demie?|y medio)|"
+    r"\s+(?:and a half|et demie?|y medio)\s+(years?|ans|ann[ée]es|a[ñn]os))\b")
+
+
 def spelled_numbers(text: str) -> str:
-    """Durations spelt out in words, in digits: "four years" -> "4 years"."""
-    return _NUMBER_WORD_RE.sub(lambda m: str(_NUMBER_WORDS[m.group(1).lower()]), text)
+    """Durations spelt out in words, in digits: "four years" -> "4 years", "dos años y
+    medio" -> "2.5 años"."""
+    text = _NUMBER_WORD_RE.sub(lambda m: str(_NUMBER_WORDS[m.group(1).lower()]), text)
+    return _AND_A_HALF.sub(lambda m: f"{m.group(1)}.5 {m.group(2) or m.group(3)}", text)
 
 
 def find_start_duration(text: str) -> StartDuration | None:

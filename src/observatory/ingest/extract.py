@@ -19,7 +19,7 @@ from typing import Any
 from observatory.text import normalize
 
 from . import lexicon as lx
-from .dates import find_start_duration, spelled_numbers
+from .dates import StartDuration, find_start_duration, spelled_numbers
 from .geo import find_countries, find_world_regions
 from .indicators import find_indicators
 from .layout import (
@@ -2085,6 +2085,11 @@ def _add_dates(fiche: Fiche, cell: Block) -> None:
     found = find_start_duration(cell.joined)
     if found is None:
         return
+    if found.start and not found.duration_months:  # "Inicio: julio de 2020. Duración: 30
+        later = find_start_duration(cell.joined[found.end_offset:])  # meses"
+        if later is not None and later.duration_months and not later.start:
+            found = StartDuration(found.start, later.duration_months, found.start_offset,
+                                  found.end_offset + later.end_offset)
     if found.start and not fiche.values("start"):
         fiche.add("start", found.start, cell.start, cell.end)
     if found.duration_months and not fiche.values("duration_months"):
@@ -2156,7 +2161,9 @@ def _funders_of(text: str) -> list[dict]:
         monies = find_money(part)
         name = part
         for money in reversed(monies):
-            name = name[:money.start] + name[money.end:]
+            note = re.match(r"\s*\([^()]*\)", name[money.end:]) if name[:money.start].strip(
+                " :–-") else None  # "ACNUR: USD 500.000 (componente de …)": what it pays for
+            name = name[:money.start] + name[money.end + (note.end() if note else 0):]
         name = re.sub(r"\(\s*[,;:]?\s*\)|\[\s*\]", " ", name)
         inner = re.findall(r"\(([^)]*)\)", name)
         if inner and not re.sub(r"\([^)]*\)", " ", name).strip(" -–:,"):

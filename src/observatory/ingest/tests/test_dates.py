@@ -143,3 +143,9 @@ def test_a_start_and_its_duration_apart_by_a_slash():
     found = find_start_duration("March 2019 / 48 months")
     assert (found.start, found.duration_months) == ("2019-03", 48)
     assert find_start_duration("October 2018 / 4 years").duration_months == 48
+
+
+def test_and_a_half():
+    assert spelled_numbers("dos años y medio") == "2.5 años"
+    assert find_start_duration("Duration: " + spelled_numbers("3 ans et demi")).duration_months \
+        == 42

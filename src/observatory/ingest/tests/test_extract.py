@@ -3313,3 +3313,27 @@ def test_asides_are_known_by_their_heading():
     assert lx.aside_heading("Discussion: IOM noted overlaps in Benin City.")
     assert not lx.aside_heading("Discussion of results shows progress.")
     assert not lx.aside_heading("Main features")
+
+
+COMPENDIUM_DOCX = """## 3.2 PUENTES – Diáspora ecuatoriana e inversión productiva en Tungurahua
+
+Datos generales
+
+Período de ejecución\tInicio: julio de 2020. Duración: dos años y medio
+Financiamiento\tUnión Europea: 3,4 millones de euros ; ACNUR: USD 500.000 (componente jurídico)
+
+### Objetivos
+
+Canalizar el ahorro de la diáspora.
+
+### Desafíos
+
+- La pandemia redujo la capacidad de ahorro.
+"""
+
+
+def test_a_start_and_a_duration_told_apart_and_what_a_funder_s_amount_pays_for():
+    fiche, = extract_fiches(COMPENDIUM_DOCX)
+    assert (fiche.value("start"), fiche.value("duration_months")) == ("2020-07", 30)
+    assert [(f["name"], f["amount"]) for f in fiche.values("funders")] == [
+        ("Unión Europea", 3400000), ("ACNUR", 500000)]
