@@ -117,7 +117,7 @@ def _duration_after(p: str) -> str:
     """A duration right after a date: "(60 months)", ", 36 months", "for 3 years"."""
     return (
         rf"\s*(?:\(\s*(?P<{p}d1>{_TERMS})\s*(?:[,;][^()]{{0,60}})?\)"
-        rf"|[,;:/–—-]?\s*(?:(?:for|pour|por|durante|pendant|over|sur)\s+|{_DURATION_LABEL}"
+        rf"|[,;:/|–—-]?\s*(?:(?:for|pour|por|durante|pendant|over|sur)\s+|{_DURATION_LABEL}"
         rf"|with an?\s+(?={_TERMS}\s+(?:time ?frame|duration|life ?span|horizon|period)))?"
         rf"(?P<{p}d2>{_TERMS}))"  # "avril 2019 – durée initiale de 36 mois"
     )

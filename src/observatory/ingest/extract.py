@@ -1358,7 +1358,11 @@ def _dashed_fields(text: str) -> list[tuple[str, str]]:
     """"Démarrage : avril 2022 – durée prévue : 36 mois": two labelled values joined by a dash,
     each with its own colon (a dash between dates stays inside one value)."""
     parts = re.split(r"\s+[–—-]\s+", text.strip().strip("*_"))
-    fields = [labelled_field(_capitalised(part)) if ":" in part else None for part in parts]
+    labels = [part.split(":", 1)[0].strip() for part in parts]
+    fields = [labelled_field(_capitalised(part)) if ":" in part and (
+        label_kind(_capitalised(label)) or len(label.split()) <= 2) else None  # not "Mobility
+              for part, label in zip(parts, labels, strict=True)]  # Partnership Facility
+    # (MPF): EUR 2.5 million", a funder's name
     if len(parts) < 2 or any(f is None or f[0] == "title" for f in fields):
         return []
     return [f for f in fields if f is not None]

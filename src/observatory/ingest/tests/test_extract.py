@@ -3337,3 +3337,25 @@ def test_a_start_and_a_duration_told_apart_and_what_a_funder_s_amount_pays_for()
     assert (fiche.value("start"), fiche.value("duration_months")) == ("2020-07", 30)
     assert [(f["name"], f["amount"]) for f in fiche.values("funders")] == [
         ("Unión Europea", 3400000), ("ACNUR", 500000)]
+
+
+OUTLOOK_PROFILE = """PROFILE 3: TALENT-LINK
+Ghana–Belgium Skills Partnership for ICT Talent
+------------------------------------------------------------
+Donor(s) & budget:\tEuropean Union – Mobility Partnership Facility (MPF): EUR 2.5 million
+Start / duration:\tJuly 2019 | 4 years (phase I)
+
+Objective
+To pilot a skills partnership in ICT.
+
+Challenges
+•\tVisa appointments were scarce.
+"""
+
+
+def test_a_funder_s_name_with_a_dash_and_a_duration_after_a_bar():
+    fiche, = extract_fiches(OUTLOOK_PROFILE)
+    assert [(f["name"], f["amount"]) for f in fiche.values("funders")] == [
+        ("European Union – Mobility Partnership Facility (MPF)", 2500000)]
+    assert fiche.values("partners") == []
+    assert (fiche.value("start"), fiche.value("duration_months")) == ("2019-07", 48)
