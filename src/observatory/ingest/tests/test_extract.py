@@ -3359,3 +3359,37 @@ def test_a_funder_s_name_with_a_dash_and_a_duration_after_a_bar():
         ("European Union – Mobility Partnership Facility (MPF)", 2500000)]
     assert fiche.values("partners") == []
     assert (fiche.value("start"), fiche.value("duration_months")) == ("2019-07", 48)
+
+
+EMBASSY_BROCHURE = """FICHE PROJET N° 1
+
+TERANGA INVEST
+
+Mobiliser l’épargne de la diaspora pour l’investissement productif en Casamance
+
+EN BREF
+
+Bailleurs Agence française de développement (AFD) : 4,5 M€
+
+Opérateur Agence sénégalaise pour l’investissement de la diaspora (ASID)
+
+Partenaires
+Région Nouvelle-Aquitaine ; Crédit mutuel de Casamance (CMC)
+
+Démarrage Janvier 2019
+
+Durée 4 ans
+
+OBJECTIFS
+Orienter l’épargne de la diaspora vers l’investissement.
+
+DIFFICULTÉS RENCONTRÉES
+• Les banques restent frileuses.
+"""
+
+
+def test_a_partner_whose_name_opens_with_a_label_word_under_its_label():
+    fiche, = extract_fiches(EMBASSY_BROCHURE)
+    assert fiche.values("partners") == ["Région Nouvelle-Aquitaine",
+                                        "Crédit mutuel de Casamance (CMC)"]
+    assert fiche.values("places") == []
