@@ -55,7 +55,7 @@ from .layout import (
     word_count,
 )
 from .money import find_money
-from .prose import EXTENSION, organisation_names, prose_facts
+from .prose import EXTENSION, extension_terms, organisation_names, prose_facts
 
 SINGLE_FIELDS = ("key", "title", "objectives", "expected_results", "main_features", "nexus",
                  "testimony", "start", "duration_months")
@@ -1473,12 +1473,12 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
         cell = Block([Line(line.index, start, end, value)], 0)
         if kind == "date":
             value = re.sub(r"(?i)(\d+)-(month|year)s?\b", r"\1 \2s", value)  # "6-month"
-            value = re.sub(r"(?i)\s*(?:no-cost |sans frais |sin costo )?(?:extension|"
-                           r"prolongation|pr[oó]rroga|ampliaci[oó]n)\b", "", value)
             extended = EXTENSION.search(value)  # "36 mois, prolongée de 12 mois"
-            extra = find_start_duration(f"({extended.group('terms')})") if extended else None
+            extra = find_start_duration(f"({extension_terms(extended)})") if extended else None
             if extended:
                 value = value[:extended.start()].rstrip(" ,;")
+            value = re.sub(r"(?i)\s*(?:no-cost |sans frais |sin costo )?(?:extension|"
+                           r"prolongation|pr[oó]rroga|ampliaci[oó]n)\b", "", value)
             extended_to = EXTENDED_TO.search(value)  # "40 meses (ampliada a 46 meses …)"
             if extended_to:
                 value = value[:extended_to.start()].rstrip(" ,;(")

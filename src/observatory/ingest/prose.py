@@ -40,7 +40,17 @@ EXTENSION = re.compile(r"(?i)\b(?:(?:ampliad[oa]s?|prorrogad[oa]s?|extended|prol
                        r"(?:a further |another |an additional |otros |encore )?"
                        r"(?P<terms>\d{1,2}\s*(?:months?|mois|meses))|"
                        r"(?:granted|given|received|obtained|got)\s+an?\s+(?P<more>\d{1,2})[- ]month"
-                       r"s?\s+(?:no-cost\s+|cost-free\s+)?extension)")
+                       r"s?\s+(?:no-cost\s+|cost-free\s+)?extension|"
+                       r"(?:plus|más|and|et|y|with|avec|con)\s+(?:une?|una|an?)\s+(?:no-cost\s+|"
+                       r"cost-free\s+)?(?:extension|prolongation|ampliaci[oó]n|pr[oó]rroga|"
+                       r"extensi[oó]n)(?:\s+(?:sin costo|sans frais|at no cost|no-cost|gratuite?))?"
+                       r"\s+(?:de|of|d['’])\s+(?P<terms2>\d{1,2}\s*(?:months?|mois|meses)))")
+
+
+def extension_terms(match: re.Match[str]) -> str:
+    """The months an EXTENSION match adds: "prolongée de 12 mois", "más una ampliación sin
+    costo de 6 meses", "granted a 6-month extension"."""
+    return match.group("terms") or match.group("terms2") or f"{match.group('more')} months"
 MONEY_FROM = re.compile(r"^\s*(?:(?:aportad[oa]s|otorgad[oa]s|provided|contributed|granted|"
                         r"apport[ée]s|octroy[ée]s|accord[ée]s)\s+(?:por|by|par)\s+"
                         r"(?:la |el |los |las |the |le |les |l['’])?|"
@@ -224,7 +234,7 @@ def _dates(facts: ProseFacts, sentence: str) -> None:
         months = find_start_duration(f"({terms.replace('-', ' ')})")
         facts.duration_months = months.duration_months if months else None
     extension = EXTENSION.search(sentence) if known is None else None
-    terms = extension and (extension.group("terms") or f"{extension.group('more')} months")
+    terms = extension_terms(extension) if extension else None
     extra = find_start_duration(f"({terms})") if terms else None
     before = find_start_duration(sentence[:extension.start()]) if extension else None
     counted = bool(found and before and found.duration_months and before.duration_months

@@ -3393,3 +3393,14 @@ def test_a_partner_whose_name_opens_with_a_label_word_under_its_label():
     assert fiche.values("partners") == ["Région Nouvelle-Aquitaine",
                                         "Crédit mutuel de Casamance (CMC)"]
     assert fiche.values("places") == []
+
+
+def test_a_no_cost_extension_told_after_the_duration():
+    text = ("FICHA 1\nCONVIVE\nConvivencia e integración en Ibarra\n"
+            "Inicio y duración\tMarzo de 2020 – 36 meses, más una ampliación sin costo de 6 meses\n"
+            "Objetivos\nMejorar la convivencia.\nDesafíos\n•\tLa rotación del personal.\n")
+    fiche, = extract_fiches(text)
+    assert (fiche.value("start"), fiche.value("duration_months")) == ("2020-03", 42)
+    facts = prose_facts("The project started in May 2019 for 36 months, with a no-cost "
+                        "extension of 6 months.")
+    assert facts.duration_months == 42
