@@ -681,6 +681,8 @@ def _keyish(text: str) -> bool:
     if not text or len(text) > 40 or len(words) > 5 or text.endswith((":", ".", ",", ";")) \
             or text.startswith("("):
         return False
+    if re.match(r"(?:l|d|qu)['’]", text):
+        return False  # "l'Ouest. Dès les années 1960 …": a sentence's words, not a name
     if not re.search(r"[A-Z0-9]", text) or words[-1] in CONNECTORS \
             or re.search(r":\s", text):  # "Título: Retorno …" is a labelled line, no name
         return False

@@ -3404,3 +3404,27 @@ def test_a_no_cost_extension_told_after_the_duration():
     facts = prose_facts("The project started in May 2019 for 36 months, with a no-cost "
                         "extension of 6 months.")
     assert facts.duration_months == 42
+
+
+CONFERENCE_CHAPTERS = """1. Contexte et justification
+
+La vallée du fleuve Sénégal est l'une des plus anciennes zones d'émigration d'Afrique de
+l'Ouest. Dès les années 1960, les Soninké et les Haalpulaar du Fouta se sont installés en
+France, puis dans d'autres pays d'Europe.
+
+2. Objectifs et résultats attendus de la conférence
+
+Objectif général : contribuer à une meilleure articulation entre les initiatives des diasporas
+et les politiques de développement local.
+Résultats attendus :
+• les expériences présentées sont capitalisées et diffusées ;
+• des recommandations partagées sont adoptées.
+
+3. Participation et déroulement
+
+Plus de 200 personnes ont participé.
+"""
+
+
+def test_a_conference_s_own_objectives_under_its_context_make_no_fiche():
+    assert extract_fiches(CONFERENCE_CHAPTERS) == []
