@@ -97,8 +97,13 @@ PLACES = re.compile(
     r"(?:en|in|dans|abarca|cubre|covers|couvre) (?:los|las|les|the) (?:cantones|cantons|"
     r"municipios|municipalities|communes|"
     r"provincias|provinces|departamentos|d[ée]partements|departments|regiones|r[ée]gions|"
-    r"distritos|districts|ciudades|villes|cities) (?:de|of|d['’]))\s+(?P<list>[^.;]+)")
-LIST_SEPARATORS = re.compile(r"\s*,\s*(?:(?:and|et|y)\s+)?|\s+(?:and|et|y|ainsi qu['’]à|"
+    r"distritos|districts|ciudades|villes|cities) (?:de|of|d['’])|"
+    r"en (?:el|la) (?:estado|departamento|provincia|regi[oó]n|municipio|cant[oó]n|distrito) de|"
+    r"dans (?:le|la) (?:d[ée]partement|r[ée]gion|province|commune|cercle) d[e'’]|"
+    r"in the (?:state|department|district|county|governorate|municipality) of)"
+    r"\s+(?P<list>[^.;]+)")
+LIST_SEPARATORS = re.compile(r"\s*,\s*(?:(?:and|et|y)\s+)?(?:(?:à|en|in)\s+(?=[A-ZÀ-Ý]))?|"
+                             r"\s+(?:and|et|y|ainsi qu['’]à|"
                              r"as well as|así como)\s+(?:(?:à|en|in)\s+)?")
 # in a list of organisations, a conjunction before a lower-case word joins the words of one
 # name: "l'Agence … de l'Emploi et des Compétences"
@@ -392,7 +397,8 @@ def _names(listed: str, places: bool = True) -> list[str]:
     every_articled = articled and ARTICLE.match(listed.strip()) is not None
     separators = LIST_SEPARATORS if places else EVERY_NAME_ARTICLED if every_articled \
         else ARTICLED_NAME_SEPARATORS if articled else NAME_SEPARATORS
-    for part in separators.split(depth_safe):
+    parts = separators.split(depth_safe)
+    for n, part in enumerate(parts):
         article = PLACE_ARTICLE if places else ARTICLE  # "El Oro", "La Paz" keep theirs
         name = article.sub("", part.replace("\0", ",").replace("\x01", " ").strip(" .")).strip()
         if not places:  # "l'association Terre d'Asile Tunisie": the name after what it is
@@ -404,6 +410,8 @@ def _names(listed: str, places: bool = True) -> list[str]:
         if clause:  # "… du Tadla, le projet a démarré …", "… Bassikounou, à Nouakchott"
             name = name[:clause.start()]
         if not name or not (name[:1].isupper() or (not places and LOCAL_BODY.match(name))):
+            if separators is EVERY_NAME_ARTICLED and name and n + 1 < len(parts):
+                continue  # "los gobiernos municipales …, el Centro …": the next names count
             break
         names.append(name)
         if clause:

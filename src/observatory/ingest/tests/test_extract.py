@@ -3428,3 +3428,16 @@ Plus de 200 personnes ont participé.
 
 def test_a_conference_s_own_objectives_under_its_context_make_no_fiche():
     assert extract_fiches(CONFERENCE_CHAPTERS) == []
+
+
+def test_places_in_states_and_departments_and_partners_after_a_lower_case_one():
+    facts = prose_facts(
+        "Interviene en los municipios de Tapachula y Suchiate, en el estado de Chiapas "
+        "(México), y en Ayutla (Tecún Umán) y Malacatán, en el departamento de San Marcos "
+        "(Guatemala), en alianza con los gobiernos municipales de los cuatro municipios, el "
+        "Centro de Acogida Nuestra Señora de la Frontera y el Instituto de Estudios "
+        "Fronterizos del Soconusco (IEFS).")
+    assert facts.places == ["Tapachula", "Suchiate", "Chiapas", "Ayutla", "Tecún Umán",
+                            "Malacatán", "San Marcos"]
+    assert facts.partners == ["Centro de Acogida Nuestra Señora de la Frontera",
+                              "Instituto de Estudios Fronterizos del Soconusco (IEFS)"]
