@@ -479,8 +479,10 @@ def _running_names(lines: list[Line]) -> set[str]:
         if name is not None:
             match = NAME_AND_NUMBER.match(line.stripped)
             numbers.setdefault(name, []).append(int(match.group("n") or match.group("n2")))
-    return {name for name, found in numbers.items()
+    return {name for name, found in numbers.items()  # page after page: mostly one more
             if len(found) >= 3 and all(a < b for a, b in pairwise(found))
+            and 2 * sum(b == a + 1 for a, b in pairwise(found)) >= len(found) - 1
+            and not name.startswith("#")
             and len(name.split()) >= 2 and not re.fullmatch(  # not "Fiche 1", "SESSION 2"
                 rf"(?i){ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})(?:\s+n[°ºo]?\.?)?", name)}
 

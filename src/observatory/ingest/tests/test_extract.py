@@ -3441,3 +3441,12 @@ def test_places_in_states_and_departments_and_partners_after_a_lower_case_one():
                             "Malacatán", "San Marcos"]
     assert facts.partners == ["Centro de Acogida Nuestra Señora de la Frontera",
                               "Instituto de Estudios Fronterizos del Soconusco (IEFS)"]
+
+
+def test_numbered_keys_are_no_running_footer():
+    fiche = ("\n\n{key}\nA programme of the series number {n}\n\nMain objectives\n\n"
+             "Returnees find work.\n\nKey challenges\n\n- Funding came late.\n")
+    for keyed in ("AJUMI {n:03d}", "### AJUMI {n:03d}"):
+        text = "".join(fiche.format(key=keyed.format(n=n), n=n) for n in (9, 15, 29, 46))
+        assert [f.key for f in extract_fiches(text)] == [
+            "AJUMI 009", "AJUMI 015", "AJUMI 029", "AJUMI 046"]
