@@ -383,8 +383,8 @@ def after_ordinal(text: str) -> str | None:
     place = re.fullmatch(r"[^,:;()]{2,40},\s*(?P<country>[^,:;()]{3,40})", rest)
     if place and _only_countries(place.group("country")):
         return ""  # "PRACTICE 1 · KUMASI, GHANA": where, not which
-    if re.fullmatch(rf"(?i)(?:{ORDINAL_WORDS})", rest):
-        return ""  # "BOX 2 | CASE STUDY": what kind of box, not which programme
+    if re.fullmatch(rf"(?i)(?:{ORDINAL_WORDS})", rest) or _only_countries(rest):
+        return ""  # "BOX 2 | CASE STUDY", "CASE STUDY 1 | NEPAL": what kind, where, not which
     return "" if rest.startswith("(") else rest
 
 

@@ -278,7 +278,8 @@ SIDEBAR_LABELS = {
 }
 _LABEL_KINDS = [(kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))
                 for kind, pattern in SIDEBAR_LABELS.items()]
-_LABEL_WORDS = {kind: re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+_LABEL_WORDS = {kind: re.compile(rf"(?<!\w)(?<!(?-i:[A-Z])-)(?:{pattern})(?!\w)",
+                                 re.IGNORECASE)  # a word of a label, not of "RE-START"
                 for kind, pattern in SIDEBAR_LABELS.items()}
 # Sub-national areas as a label with its value ("Regions: Piedmont and Lombardy"); alone on a
 # line these words are too often part of a name ("Union of / Municipalities / of the River").

@@ -3450,3 +3450,35 @@ def test_numbered_keys_are_no_running_footer():
         text = "".join(fiche.format(key=keyed.format(n=n), n=n) for n in (9, 15, 29, 46))
         assert [f.key for f in extract_fiches(text)] == [
             "AJUMI 009", "AJUMI 015", "AJUMI 029", "AJUMI 046"]
+
+
+KNOWLEDGE_HUB_CASES = """CASE STUDY 1  |  NEPAL
+SAFE-Mig: Safer Foreign Employment through Migrant Resource Centres
+
+Key facts
+Countries:Nepal
+Lead organisation:Sahayatra Nepal
+
+Objectives
+Safer migration for Nepalis who leave for work in the Gulf.
+Challenges
+• Recruitment agencies resisted the centres.
+
+CASE STUDY 2  |  KYRGYZSTAN
+RE-START: Economic reintegration of returning labour migrants in southern Kyrgyzstan
+
+Key facts
+Countries:Kyrgyzstan
+
+Objectives
+Returnees find work at home.
+Challenges
+• Returnees lacked capital.
+"""
+
+
+def test_a_case_study_numbered_with_its_country_and_a_key_that_holds_a_label_word():
+    safe, restart = extract_fiches(KNOWLEDGE_HUB_CASES)
+    assert (safe.key, restart.key) == ("SAFE-Mig", "RE-START")  # not "NEPAL", not a start date
+    assert restart.value("title") == \
+        "Economic reintegration of returning labour migrants in southern Kyrgyzstan"
