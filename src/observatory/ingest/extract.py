@@ -24,6 +24,7 @@ from .geo import find_countries, find_world_regions
 from .indicators import find_indicators
 from .layout import (
     BUDGET_LABEL,
+    BULLET,
     CLOSE_QUOTES,
     GENERIC_LEAD,
     GENERIC_TAIL,
@@ -170,7 +171,8 @@ def clear_line_caches() -> None:
 
 def extract_fiches(text: str) -> list[Fiche]:
     lines = mark_spaced_labels(drop_page_furniture(split_lines(text)))
-    contents = _contents(lines)
+    template = _listed_headings(lines)  # "* Expected results" / "* What worked" / …
+    contents = _contents(lines) | template
     kinds = [None if line.blank or FICHE_ORDINAL.match(clean(line.text))  # "GOOD PRACTICE 1"
              or _ends_a_sentence(lines, line) or _bullet_goes_on(lines, line)
              or line.index in contents
@@ -212,7 +214,7 @@ def extract_fiches(text: str) -> list[Fiche]:
             end_line = higher
         last = next((i for i, k in reversed(group) if k != lx.SITES), group[-1][0])
         annex = next((ln.index for ln in lines[last + 1:end_line]
-                      if ANNEX_LINE.match(clean(ln.text))
+                      if ANNEX_LINE.match(clean(ln.text)) or ln.index in template
                       or _report_heading(lines, ln, lines[header.first_line],
                                          lines[group[-1][0]])
                       or (following is not None and _opens_paragraph(lines, ln)
@@ -221,6 +223,22 @@ def extract_fiches(text: str) -> list[Fiche]:
             group = [(i, k) for i, k in group if i < annex]
         fiches.append(_extract_fiche(lines, group, header, annex or end_line))
     return fiches
+
+
+def _listed_headings(lines: list[Line]) -> set[int]:
+    """Bullets that are section headings, three or more in a row ("* Expected results" /
+    "* What the programme did" / …): a report describing its template, not a fiche."""
+    run: list[int] = []
+    found: set[int] = set()
+    for line in [*lines, Line(len(lines), 0, 0, "")]:
+        if not line.blank and is_bullet(line.text) and lx.heading_kind(
+                BULLET.sub("", line.text)) is not None:
+            run.append(line.index)
+            continue
+        if len(run) >= 3:
+            found.update(run)
+        run = []
+    return found
 
 
 CONTENTS = re.compile(r"(?i)^\W*(?:(?:table of )?contents|sommaire|table des mati[eè]res|"
@@ -872,6 +890,8 @@ def _parenthesised_key(text: str) -> tuple[str, str] | None:
             and not _only_countries(match.group("key")):  # not "… traders (Kenya–Uganda)"
         return match.group("key"), match.group("title")
     match = KEY_THEN_TITLE.match(text)  # "MOBILAB (Mobility Laboratory for Skills …)"
+    if match and _only_countries(match.group("title")):
+        return None  # "MOBIL-TEC (Tunisia and Italy)": where, not what
     if match and _keyish(match.group("key")) and _strong_key(match.group("key")) \
             and word_count(match.group("title")) >= 3:
         return match.group("key"), match.group("title")
@@ -965,7 +985,8 @@ def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
                          first.index, first.index)
     elif rest and _keyish(rest):
         title = below[0] if below and _titleish(_title_text(below[0].text)) else None
-        header = _Header(rest, _title_text(title.text) if title else "", _part_of(first, rest),
+        key = _key_text(rest)  # "Learning Brief 1 – RESTART-GN (Guinea)"
+        header = _Header(key, _title_text(title.text) if title else "", _part_of(first, key),
                          title, first.index, (title or first).index)
     elif below and _key_and_title(clean(below[0].text)):  # "FICHA 2" / "RAÍCES – Título"
         key, title = _key_and_title(clean(below[0].text)) or ("", "")
@@ -1053,14 +1074,17 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
                    end_line: int) -> Fiche:
     first, last = lines[header.first_line], lines[max(end_line - 1, header.first_line)]
     header.title = PRESENTER_NOTE.sub("", header.title)  # "… (presented by Lieve V., Enabel)"
+    heading_lines = {index for index, _kind in group}
+    body = _without_asides(lines[header.last_line + 1:end_line], heading_lines)
+    named = _named_in_facts(body, header.key)  # "Programme<TAB>Reintegration Support … (RESTART-
+    if named is not None:  # GN)" in the key facts: the programme's name, over a headline
+        header.title, header.title_line = named
     fiche = Fiche(key=header.key, title=header.title, start=first.start, end=last.end)
     if header.key_line is not None:
         fiche.add("key", header.key, *_span(header.key_line))
     if header.title_line is not None:
         fiche.add("title", header.title, *_span(header.title_line))
 
-    heading_lines = {index for index, _kind in group}
-    body = _without_asides(lines[header.last_line + 1:end_line], heading_lines)
     labelled, label_lines = _labelled_lines(body)
     skipped = label_lines | {line.index for line in body if is_table_furniture(line.text)
                              or RULE.match(line.text)}
@@ -1096,6 +1120,19 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
             if not find_countries(name) and name not in fiche.values("places"):
                 fiche.add("places", name, *_span(header.title_line))
     return fiche
+
+
+def _named_in_facts(body: list[Line], key: str) -> tuple[str, Line] | None:
+    """(title, line) of a key-facts row that names the programme in full with its key:
+    "Programme<TAB>Reintegration Support for Returnees in Upper and Middle Guinea (RESTART-GN)",
+    "Programme<TAB>CLIMB – Climate-Linked Internal Mobility in Bangladesh"."""
+    for line in body[:40]:
+        label = KEY_LABEL.match(line.stripped) or TITLE_LABEL.match(line.stripped)
+        value = clean(line.stripped[label.end():]) if label else ""
+        found = _parenthesised_key(value) or _key_and_title(value)  # or "CLIMB – Climate-…"
+        if found and key and found[0].lower() == key.lower():
+            return found[1], _part_of(line, found[1])
+    return None
 
 
 def _without_asides(body: list[Line], heading_lines: set[int]) -> list[Line]:

@@ -460,7 +460,8 @@ ORDINAL_WORDS = (r"fiches?(?:[ -](?:d['’]|de |du )?(?:projets?|programmes?|pra
                  r"ejemplos?|stories|story|histoires?|historias?|spotlights?|portraits?|boxe?s?|"
                  r"encadr[ée]s?|recuadros?")
 ORDINAL_QUALIFIER = r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|" \
-    r"promising|inspiring|grantee|partner|partenaire|socio)\s+)?"  # "GOOD PRACTICE 1"
+    r"promising|inspiring|grantee|partner|partenaire|socio|learning|policy)\s+)?"  # "GOOD PRACTICE
+# 1", "Learning Brief 2"
 
 NAME_AND_NUMBER = re.compile(r"^(?:(?P<name>[^\d\s].{2,79}?)\s+(?P<n>\d{1,3})|"
                              r"(?P<n2>\d{1,3})\s+(?P<name2>[^\d\s].{2,79}?))$")

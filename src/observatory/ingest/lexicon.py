@@ -26,6 +26,11 @@ _OUTCOMES = (r"resultats?|results?|resultados?|outcomes?|outputs?|produits|produ
              r"effets|efectos|impacts?|metas|logros|changements|cambios|changes")
 _PATTERNS: dict[str, list[str]] = {
     OBJECTIVES: [
+        r"what (the (project|programme|program|initiative)|it|we) (set|sets) out to (do|achieve)",
+        r"what (the (project|programme|program|initiative)|it|we) (aims?|aimed|wants?|wanted) to "
+        r"(do|achieve)", r"ce que (le (projet|programme)|l'initiative) (vise|visait|cherche|"
+        r"cherchait) a (faire|atteindre|obtenir)", r"lo que (el (proyecto|programa)|la "
+        r"iniciativa) (busca|buscaba|pretende|pretendia|se propuso|se propone) (hacer|lograr)",
         r"(the )?(main |general |specific |overall |key )?(project )?objectives?\b.*",
         r"(les )?(principaux )?objectifs?\b.*", r"(los )?(principales )?objetivos?\b.*",
         r"aims?( and objectives)?", r"goals?", r"purpose", r"(l')?objet du (projet|programme)",
@@ -149,6 +154,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"palanca|lever)\b.*",
     ],
     CHALLENGES: [
+        r"what (got|stood|gets|stands) in the way", r"what (held|slowed|holds|slows) (us|it|"
+        r"the (project|programme|program|work)) (back|down)", r"what (did not|didn't) work",
+        r"what went wrong", r"ce qui a (freine|bloque|pose probleme|coince)", r"ce qui n'a pas "
+        r"(marche|fonctionne)", r"lo que (freno|dificulto|obstaculizo|no funciono)",
         r"(the )?(key |main |major |principal |early |initial |first |remaining |other )?"
         r"challenges?\b.*",
         r"(key |main )?(difficulties|constraints|obstacles)( (faced|encountered))?",
@@ -343,9 +352,9 @@ def heading_kind(line: str) -> str | None:
             return other  # "Lessons: challenges", "Lessons: good practices"
         if kinds and len(inline_words.split()) <= 5 and (_COMPILED[kinds[0]].fullmatch(
                 inline_words) or inline_words.endswith("?") or _APPROACH.match(inline_words)
-                or (kinds[0] == COVID and re.match(
-                    r"(\w+ )?(adapt|respon|respuesta|reponse|riposte|mesures|measures|medidas|"
-                    r"impact)", inline_words))):
+                or (kinds[0] == COVID and re.match(  # "COVID-19: how the programme adapted"
+                    r"(\w+ ){0,3}(adapt|respon|respuesta|reponse|riposte|mesures|measures|"
+                    r"medidas|impact)", inline_words))):
             return kinds[0]  # "Migration and development: why it matters", "…: quel lien ?"
         if kinds:
             return None  # "Objective: To improve …" is a run-in heading with its text

@@ -3482,3 +3482,60 @@ def test_a_case_study_numbered_with_its_country_and_a_key_that_holds_a_label_wor
     assert (safe.key, restart.key) == ("SAFE-Mig", "RE-START")  # not "NEPAL", not a start date
     assert restart.value("title") == \
         "Economic reintegration of returning labour migrants in southern Kyrgyzstan"
+
+
+LEARNING_BRIEFS = """About this series
+Each brief follows the same outline:
+* Expected results
+* What the programme did
+* What worked
+* Voices
+
+
+Learning Brief 1 – RESTART-GN (Guinea)
+Coming home to a plan: community-based reintegration in Guinea
+
+
+At a glance
+Programme\tReintegration Support for Returnees in Upper and Middle Guinea (RESTART-GN)
+Implemented by\tAction Sahel Développement (ASD)
+
+
+What the programme set out to do
+Help returning migrants rebuild a livelihood.
+
+
+What got in the way
+* Land was hard to find.
+
+
+COVID-19: how the programme adapted
+* Counselling moved to the telephone.
+
+
+Learning Brief 2 – CLIMB (Bangladesh)
+Arriving in the city: climate-related migration in Khulna
+
+
+At a glance
+Programme\tCLIMB – Climate-Linked Internal Mobility in Bangladesh
+
+
+What the programme set out to do
+Make the cities plan for newcomers.
+
+
+What got in the way
+* Data on arrivals were scarce.
+"""
+
+
+def test_learning_briefs_under_a_template_outline_named_in_full_in_their_facts():
+    restart, climb = extract_fiches(LEARNING_BRIEFS)
+    assert (restart.key, climb.key) == ("RESTART-GN", "CLIMB")
+    assert restart.value("title") == \
+        "Reintegration Support for Returnees in Upper and Middle Guinea"
+    assert climb.value("title") == "Climate-Linked Internal Mobility in Bangladesh"
+    assert restart.value("objectives") == "Help returning migrants rebuild a livelihood."
+    assert restart.values("challenges") == ["Land was hard to find."]
+    assert restart.values("covid_adaptations") == ["Counselling moved to the telephone."]
