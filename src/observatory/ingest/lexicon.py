@@ -68,6 +68,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b.*",
     ],
     MAIN_FEATURES: [
+        r"(key |main )?(highlights|achievements|results|progress|faits marquants|realisations|"
+        r"resultats|avancees|hechos destacados|logros|resultados|avances)( (of|in|during|for|"
+        r"de|en|du|durant|del|durante) (the year |l'annee |el ano |l'exercice )?(\d{4}|the year|"
+        r"l'annee|el ano))?",
         r"(main |key |principal )?(features|characteristics|activities|achievements)\b.*",
         r"(project |programme )?(description|overview|summary)",
         r"(les )?(principales |grandes )?caracteristiques\b.*",

@@ -247,3 +247,9 @@ def test_the_objectives_of_a_visit_are_the_report_s_own():
     assert lx.heading_kind("Objetivos de la visita") is None
     assert lx.heading_kind("Objectives of the visit") is None
     assert lx.heading_kind("Objectifs de la mission") is None
+
+
+def test_highlights_of_a_year_are_the_main_features():
+    assert lx.heading_kind("#### Highlights of 2021") == "main_features"
+    assert lx.heading_kind("Faits marquants de 2022") == "main_features"
+    assert lx.heading_kind("Logros en 2021") == "main_features"
