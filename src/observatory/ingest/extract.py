@@ -175,7 +175,7 @@ def extract_fiches(text: str) -> list[Fiche]:
     contents = _contents(lines) | template
     kinds = [None if line.blank or FICHE_ORDINAL.match(clean(line.text))  # "GOOD PRACTICE 1"
              or _ends_a_sentence(lines, line) or _bullet_goes_on(lines, line)
-             or line.index in contents
+             or line.index in contents or line.text.count("\t") >= 2  # a table's row
              else lx.heading_kind(line.text) or _run_in_kind(line.text)
              or _lead_in_kind(lines, line) for line in lines]
     markers = _markers(lines, kinds)
@@ -396,8 +396,12 @@ def after_ordinal(text: str) -> str | None:
     if not match:
         return None
     rest = match.group("rest").strip()
+    rest = re.sub(r"^\([^()]{2,40}\)\s*(?=[:–—-])", "", rest)  # "Componente 1 (Guatemala): KEY"
     rest = re.sub(r"(?i)^[/|:–—·•-]\s*(?:(?:programme|project|projet|proyecto|programa)\b\s*)?",
                   "", rest).strip()
+    if rest and lx.heading_kind(rest.strip(". ")) not in (None, lx.SITES):
+        return None  # "Recuadro 1. Testimonio", "Box 2: Lessons": a box of the fiche's own;
+    # not "Ficha 4 · ENLACES", a programme named "links"
     place = re.fullmatch(r"[^,:;()]{2,40},\s*(?P<country>[^,:;()]{3,40})", rest)
     if place and _only_countries(place.group("country")):
         return ""  # "PRACTICE 1 · KUMASI, GHANA": where, not which
@@ -564,6 +568,7 @@ def _heading_groups(lines: list[Line], kinds: list[str | None],
         header_here = bool(groups) and (marked or (kind not in seen and strong()))
         if kind == last and not header_here and not strong():
             kinds[index] = None  # "Specific objectives" under "Main objectives": one section
+            previous = index  # and no head for what follows
             continue
         header_here = header_here or kind == last
         if not groups or kind in seen or header_here or kind == lx.OBJECTIVES:
@@ -712,7 +717,10 @@ def _keyish(text: str) -> bool:
 
 TITLE_LABEL = re.compile(r"(?i)^(?:(?:full |project |programme |official )?title|"
                          r"(?:intitul[ée]|titre)(?: (?:du|complet du) (?:projet|programme))?|"
-                         r"t[ií]tulo(?: (?:del|completo del) (?:proyecto|programa))?)"
+                         r"t[ií]tulo(?: (?:del|completo del) (?:proyecto|programa))?|"
+                         r"nombre (?:completo )?del (?:proyecto|programa|componente)|"
+                         r"nom (?:complet )?du (?:projet|programme|volet)|"
+                         r"(?:full )?(?:project|programme|component) name)"
                          r"\s*(?::\s*|\t+)")
 
 
@@ -754,8 +762,13 @@ def _title_text(text: str) -> str:
     return TITLE_LABEL.sub("", clean(TITLE_LABEL.sub("", text.strip())))
 
 
+CAPTION = re.compile(r"(?i)^(?:tabla|table|tableau|figura|figure|gr[aá]fico|graphique|"
+                     r"recuadro|encadr[ée]|box|cuadro)\s+\d{1,2}\s*[.:–-]")  # "Tabla 2. Ficha …"
+
+
 def _titleish(text: str) -> bool:
-    if word_count(text) < 2 or len(text) > 250 or lx.heading_kind(text):
+    if word_count(text) < 2 or len(text) > 250 or lx.heading_kind(text) or CAPTION.match(text) \
+            or is_sidebar_title(text):
         return False
     if re.search(r"(?:\.{4,}|…{2,})\s*\d{1,3}\s*$", text):
         return False  # a line of the table of contents
@@ -1076,8 +1089,8 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
     header.title = PRESENTER_NOTE.sub("", header.title)  # "… (presented by Lieve V., Enabel)"
     heading_lines = {index for index, _kind in group}
     body = _without_asides(lines[header.last_line + 1:end_line], heading_lines)
-    named = _named_in_facts(body, header.key)  # "Programme<TAB>Reintegration Support … (RESTART-
-    if named is not None:  # GN)" in the key facts: the programme's name, over a headline
+    named = _named_in_facts(body, header.key, header.title)  # "Programme<TAB>Reintegration
+    if named is not None:  # Support … (RESTART-GN)" in the key facts: the name, over a headline
         header.title, header.title_line = named
     fiche = Fiche(key=header.key, title=header.title, start=first.start, end=last.end)
     if header.key_line is not None:
@@ -1087,7 +1100,7 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
 
     labelled, label_lines = _labelled_lines(body)
     skipped = label_lines | {line.index for line in body if is_table_furniture(line.text)
-                             or RULE.match(line.text)}
+                             or RULE.match(line.text) or CAPTION.match(line.stripped)}
     blocks = _split_at(blocks_of([ln if ln.index not in skipped else Line(ln.index, ln.start,
                                                                             ln.start, "")
                                   for ln in body]), heading_lines)
@@ -1122,12 +1135,15 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
     return fiche
 
 
-def _named_in_facts(body: list[Line], key: str) -> tuple[str, Line] | None:
+def _named_in_facts(body: list[Line], key: str, title: str) -> tuple[str, Line] | None:
     """(title, line) of a key-facts row that names the programme in full with its key:
     "Programme<TAB>Reintegration Support for Returnees in Upper and Middle Guinea (RESTART-GN)",
     "Programme<TAB>CLIMB – Climate-Linked Internal Mobility in Bangladesh"."""
     for line in body[:40]:
-        label = KEY_LABEL.match(line.stripped) or TITLE_LABEL.match(line.stripped)
+        named = TITLE_LABEL.match(line.stripped)
+        if named and not title and _titleish(_title_text(line.text)):  # "Nombre del componente
+            return _title_text(line.text), _part_of(line, _title_text(line.text))  # <TAB>…"
+        label = KEY_LABEL.match(line.stripped) or named
         value = clean(line.stripped[label.end():]) if label else ""
         found = _parenthesised_key(value) or _key_and_title(value)  # or "CLIMB – Climate-…"
         if found and key and found[0].lower() == key.lower():
@@ -1809,7 +1825,9 @@ def _sections(blocks: list[Block], group: list[tuple[int, str]]) -> _Sections:
                 items[-1][2].append(Block(rest, 0))
         elif items and not closed:
             closed = plain and _other_label(block.lines[0].text)
-            if not closed:
+            sub = block.lines[0].stripped.startswith("#") and len(block.lines) == 1 \
+                and lx.heading_kind(block.lines[0].text) == items[-1][0]
+            if not closed and not sub:  # not "### Objetivo específico" under "## Objetivos"
                 items[-1][2].append(block)
     return _Sections(items, heading_ids)
 

@@ -336,6 +336,8 @@ def heading_kind(line: str) -> str | None:
     if bold and text.endswith("."):  # "**Ce qui marche.**"
         text = text[:-1]
     text = re.sub(r"\s*\.{3,}$", "", text)  # "Sitio web ...... https://…" without its address
+    text = re.sub(r"(?i)^(?:recuadro|encadr[ée]|box|cuadro)\s+\d{1,2}\s*[.:–-]\s*", "",
+                  text)  # "Box 1. Testimony"
     if _NUMBERING.sub("", text)[:1].islower() and not stripped.startswith(("#", "**", "__")) \
             and not stripped.endswith(":"):
         return None  # "migration et développement." ends a wrapped sentence
@@ -530,6 +532,9 @@ _ASIDES = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
     r"( avec (les participants|la salle))?",
     r"(decision|observaciones|comentarios|recomendaciones?) del (comite|jurado)",
     r"(debate|discusion|preguntas y respuestas)( con (los participantes|el publico))?",
+    r"valoracion (del equipo (evaluador|de evaluacion)|de la evaluacion)",
+    r"(assessment|rating) (by|of) the (evaluation|review|evaluators?'?|reviewers?'?) team",
+    r"appreciation de l'equipe (d'evaluation|d'evaluateurs|evaluatrice)",
 ]) + ")")
 
 

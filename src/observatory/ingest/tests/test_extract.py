@@ -3539,3 +3539,45 @@ def test_learning_briefs_under_a_template_outline_named_in_full_in_their_facts()
     assert restart.value("objectives") == "Help returning migrants rebuild a livelihood."
     assert restart.values("challenges") == ["Land was hard to find."]
     assert restart.values("covid_adaptations") == ["Counselling moved to the telephone."]
+
+
+EVALUATION_COMPONENT_DOCX = """# 3. Componente 1 (Guatemala): RETORNA
+
+## 3.1 Ficha del componente
+
+Tabla 2. Ficha del componente RETORNA
+
+Nombre del componente\tReintegración sostenible de personas retornadas en Huehuetenango
+Sigla\tRETORNA
+Duración\t42 meses
+
+## 3.2 Objetivos y resultados esperados
+
+### Objetivo específico
+
+Mejorar las condiciones de reintegración de las personas retornadas.
+
+## 3.5 Dificultades encontradas
+
+- La rotación del personal municipal.
+
+Recuadro 1. Testimonio
+
+“Cuando me deportaron ya no quería salir de la casa.”
+
+## 3.8 Valoración del equipo evaluador
+
+Criterio\tValoración\tComentario
+Pertinencia\tAlta\tResponde a una necesidad prioritaria.
+"""
+
+
+def test_an_evaluation_s_component_chapter_with_its_data_table_box_and_rating():
+    fiche, = extract_fiches(EVALUATION_COMPONENT_DOCX)
+    assert (fiche.key, fiche.value("title")) == (
+        "RETORNA", "Reintegración sostenible de personas retornadas en Huehuetenango")
+    assert fiche.value("objectives") == \
+        "Mejorar las condiciones de reintegración de las personas retornadas."
+    assert fiche.value("testimony") == "Cuando me deportaron ya no quería salir de la casa."
+    assert fiche.values("partners") == []  # no caption, no rating row
+    assert fiche.values("challenges") == ["La rotación del personal municipal."]
