@@ -676,6 +676,10 @@ def _numbered_key_and_title(text: str) -> tuple[str, str] | None:
     if not SECTION_NUMBER.match(text):
         return None
     rest = SECTION_NUMBER.sub("", clean(text))
+    country_first = re.match(r"^(.{3,40}?)\s+[–—-]\s+(\S.{0,40})$", rest)  # "3.1 Sénégal – PAIDIR"
+    if country_first and _only_countries(country_first.group(1)) \
+            and _keyish(country_first.group(2)) and _strong_key(country_first.group(2)):
+        return country_first.group(2), ""
     pair = _key_and_title(rest)
     if pair:
         return pair

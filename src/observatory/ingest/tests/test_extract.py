@@ -3581,3 +3581,40 @@ def test_an_evaluation_s_component_chapter_with_its_data_table_box_and_rating():
     assert fiche.value("testimony") == "Cuando me deportaron ya no quería salir de la casa."
     assert fiche.values("partners") == []  # no caption, no rating row
     assert fiche.values("challenges") == ["La rotación del personal municipal."]
+
+
+SEMESTER_REPORT_DOCX = """## 3.1 Sénégal – PAIDIR
+
+Fiche signalétique
+
+Intitulé\tProjet d’appui aux initiatives de la diaspora dans la région de Kolda
+Sigle\tPAIDIR
+
+### Objectif
+
+Orienter l’épargne de la diaspora vers l’investissement.
+
+### Difficultés
+
+- Les banques restent frileuses.
+
+## 3.2 Niger – ECMOB
+
+Fiche signalétique
+
+Intitulé\tÉtat civil des populations mobiles dans la région de Tahoua
+
+### Objectif
+
+Enregistrer les naissances des enfants des familles mobiles.
+
+### Difficultés
+
+- L’insécurité limite les déplacements.
+"""
+
+
+def test_a_head_that_names_the_country_before_the_key():
+    paidir, ecmob = extract_fiches(SEMESTER_REPORT_DOCX)
+    assert (paidir.key, ecmob.key) == ("PAIDIR", "ECMOB")
+    assert ecmob.value("title") == "État civil des populations mobiles dans la région de Tahoua"
