@@ -385,7 +385,8 @@ FICHE_ORDINAL = re.compile(
 ORDINAL_PREFIX = re.compile(
     rf"(?i)^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
     r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b" + OF_ALL + r"\s*[.:–—|-]?\s*(?P<rest>.*)$")
-KEY_AND_TITLE = re.compile(r"^(.{2,40}?)(?:\s+[–—:|-]|\s*:|\.)\s+(.{8,})$")  # "KEY. Title" too
+KEY_AND_TITLE = re.compile(r"^(.{2,40}?)(?:\s+[–—:|·-]|\s*:|\.)\s+(.{8,})$")  # "KEY. Title",
+# "KEY · Title" too
 
 
 def after_ordinal(text: str) -> str | None:

@@ -3618,3 +3618,11 @@ def test_a_head_that_names_the_country_before_the_key():
     paidir, ecmob = extract_fiches(SEMESTER_REPORT_DOCX)
     assert (paidir.key, ecmob.key) == ("PAIDIR", "ECMOB")
     assert ecmob.value("title") == "État civil des populations mobiles dans la région de Tahoua"
+
+
+def test_a_key_and_title_apart_by_a_middle_dot():
+    text = ("## TEJE · Integración socioeconómica de población migrante en Cúcuta\n\n"
+            "### Objetivo\n\nMejorar la integración.\n\n### Desafíos\n\n- La xenofobia.\n")
+    fiche, = extract_fiches(text)
+    assert (fiche.key, fiche.value("title")) == (
+        "TEJE", "Integración socioeconómica de población migrante en Cúcuta")
