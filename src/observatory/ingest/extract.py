@@ -529,6 +529,16 @@ def _marker_header(lines: list[Line], kinds: list[str | None], marker: tuple[int
     line = lines[index]
     following = next((ln for ln in lines[index + 1:index + 6]
                       if not ln.blank and not is_sidebar_title(ln.text)), None)
+    labelled = KEY_LABEL.match(following.stripped) if following is not None and not title \
+        else None
+    if labelled:  # "Programme<TAB>Skills Partnerships for …", "Programme: RADICI – Mobilising …"
+        value = clean(following.stripped[labelled.end():])
+        named = _parenthesised_key(value) or _key_and_title(value)
+        if named and named[0].lower() == key.lower():
+            value = named[1]
+        if _titleish(value) and not _strong_key(value):
+            return _Header(key, value, line, _part_of(following, value), index,
+                           following.index, STRONG_HEADER)
     if following is not None and TITLE_LABEL.match(following.stripped) and (
             not title or _only_countries(title)):  # "Intitulé\tProgramme …" under the key, or
         # under "## 3.4 PASSERELLES – Côte d'Ivoire et Guinée"
@@ -678,8 +688,12 @@ def _numbered_key_and_title(text: str) -> tuple[str, str] | None:
         return None
     rest = SECTION_NUMBER.sub("", clean(text))
     country_first = re.match(r"^(.{3,40}?)\s+[–—-]\s+(\S.{0,40})$", rest)  # "3.1 Sénégal – PAIDIR"
-    if country_first and _only_countries(country_first.group(1)) \
-            and _keyish(country_first.group(2)) and _strong_key(country_first.group(2)):
+    before = country_first.group(1) if country_first else ""
+    if country_first and (_only_countries(before) or (  # "5.5 European Union – MADINA": the
+            len(before.split()) <= 3 and not _strong_key(before)  # donor or country, then key
+            and all(w[:1].isupper() for w in before.split()))) \
+            and _keyish(country_first.group(2)) and _strong_key(country_first.group(2)) \
+            and len(country_first.group(2).split()) <= 2:
         return country_first.group(2), ""
     pair = _key_and_title(rest)
     if pair:

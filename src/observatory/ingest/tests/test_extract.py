@@ -3626,3 +3626,37 @@ def test_a_key_and_title_apart_by_a_middle_dot():
     fiche, = extract_fiches(text)
     assert (fiche.key, fiche.value("title")) == (
         "TEJE", "Integración socioeconómica de población migrante en Cúcuta")
+
+
+HEADS_OF_MISSION_BRIEFING = """## 5.4 Netherlands – SANAD
+
+Programme\tProtection and access to basic services for migrants in Sfax
+
+### Objectives
+
+Migrants and hosts reach basic services.
+
+### Challenges
+
+- Protection incidents rose in 2023.
+
+## 5.5 European Union – MADINA
+
+Programme: MADINA – Municipalities for Inclusive Local Migration Governance in Tunisia
+
+### Objectives
+
+Municipalities plan for migration.
+
+### Challenges
+
+- Municipal leadership changes often.
+"""
+
+
+def test_a_briefing_s_member_before_the_key_and_its_programme_row():
+    sanad, madina = extract_fiches(HEADS_OF_MISSION_BRIEFING)
+    assert (sanad.key, madina.key) == ("SANAD", "MADINA")
+    assert sanad.value("title") == "Protection and access to basic services for migrants in Sfax"
+    assert madina.value("title") == \
+        "Municipalities for Inclusive Local Migration Governance in Tunisia"
