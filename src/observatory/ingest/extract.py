@@ -1580,7 +1580,12 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
                 shares.group("after") if _only_money(shares.group("total")) else None))
             if named and len(find_money(named)) >= 2:
                 value = named
-            _add_funders(fiche, Block([Line(line.index, start, end, value)], 0))
+            giver = FUNDER_IN_LABEL.match(line.text.split("\n")[0])  # "DMIF grant<TAB>EUR …"
+            for funder in _funders_of(value):
+                if giver and (not funder["name"] or NOT_A_FUNDER_NAME.match(funder["name"])
+                              or funder["name"] == giver.group(0).strip(" :\t")):
+                    funder["name"] = giver.group("name") or giver.group("name2")  # not "Phase 1"
+                fiche.add("funders", funder, start, end)
         elif value.rstrip().endswith(".") and word_count(value) > 15 and ";" not in value \
                 and SENTENCE_VERB.search(value) and len(lines_of_value) >= 2:
             for name in _partners_in_sentences(value):  # a paragraph under "Partenaires"
@@ -2189,8 +2194,8 @@ def _funder_parts(text: str) -> list[str]:
                 for a, b in itertools.pairwise(bounds)]
     for n, money in reversed(list(enumerate(monies))):  # "EUTF: EUR 4.2 million BMZ: €1.5m"
         following = text[money.end:monies[n + 1].start] if n + 1 < len(monies) else ""
-        if re.match(r"\s+[A-ZÀ-Ý][\w'’-]*\s*[:(]", text[money.end:]) or re.fullmatch(
-                r"\s+(?:[A-ZÀ-Ý]|[–—-]\s+\w)[^:;]{2,90}?\s*:\s*", following):
+        if re.match(r"\.?\s+[A-ZÀ-Ý][\w'’-]*\s*[:(]", text[money.end:]) or re.fullmatch(
+                r"\.?\s+(?:[A-ZÀ-Ý]|[–—-]\s+\w)[^:;]{2,90}?\s*:\s*", following):
             # "… : 8,5 M€ Agence … : 2 M€", "ADSI : 1,9 M€ – Région X : 250 000 €"
             text = text[:money.end] + ";" + text[money.end:]
     for strong in _split_top_level(text, re.compile(r"\s*[;|]\s*")):
@@ -2251,12 +2256,24 @@ def _funders_of(text: str) -> list[dict]:
         name = FUNDER_FILLER.sub("", IN_KIND.sub("", IN_KIND_FROM.sub("", clean(name)))
                                  .strip(" -–:,"))
         name = IMPLEMENTED_BY.sub("", name).strip(" -–:,")  # who implements is no funder
+        name = re.sub(r"^([A-Z][A-Za-z0-9&+-]{1,12})\s+(?:grant|funding|contribution|"
+                      r"financing)$", r"\1", name)  # "DMIF grant<TAB>EUR 742,500"
         amount = monies[0].amount if monies else None
         currency = monies[0].currency if monies else None
         if name or amount is not None:
             funders.append({"name": name, "amount": _number(amount), "currency": currency})
     named = [f for f in funders if not TOTAL_NAME.match(f["name"])]
     return named if named else funders  # "Total: EUR 4.2 million" under the funders is no funder
+
+
+# a key-facts label that names the funder: "DMIF grant", "MCF funding", "Subvención AECID"
+FUNDER_IN_LABEL = re.compile(
+    r"^\s*(?:(?P<name>[A-Z][A-Za-z0-9&+-]{1,12})\s+(?:grant|funding|contribution|financing|"
+    r"co-?funding|award)|(?i:subvenci[oó]n|aporte|contribuci[oó]n|financiaci[oó]n|subvention|"
+    r"financement|contribution)\s+(?:de\s+(?:la\s+|l['’])?)?(?P<name2>[A-Z][A-Za-z0-9&+-]"
+    r"{1,12}))\s*(?::|\t|\s{2,})")
+NOT_A_FUNDER_NAME = re.compile(r"(?i)^\W*(?:phase|fase|tranche|tramo|year|année|año|to date|"
+                               r"requested|proposed|approved|committed|disbursed|\(?proposed\)?)\b")
 
 
 TOTAL_NAME = re.compile(r"(?i)^(?:total|grand total|montant total|total g[ée]n[ée]ral|"

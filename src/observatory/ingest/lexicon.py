@@ -51,6 +51,11 @@ _PATTERNS: dict[str, list[str]] = {
         r"lo que (buscamos|queremos (lograr|conseguir))",
     ],
     EXPECTED_RESULTS: [
+        r"what (the (renewal|extension|next phase|second phase|new phase|project|programme|"
+        r"grant)|it|we) will (deliver|achieve)", r"ce que (la (prochaine|nouvelle|seconde) "
+        r"phase|le (projet|programme)) (va|doit) (livrer|produire|atteindre)",
+        r"lo que (la (proxima|nueva|segunda) fase|el (proyecto|programa)) (va a|debe) "
+        r"(lograr|entregar|alcanzar)",
         r"(main |key )?expected (results|outcomes|outputs)\b.*", r"results expected",
         r"(principaux )?resultats? attendus?\b.*", r"resultados? esperados?\b.*",
         r"what success (looks|would look) like", r"(our |key )?targets",
@@ -112,6 +117,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"what the (practice|project|programme|program|initiative) (involves|is about|"
         r"consists of|offers)", r"en quoi consiste (la pratique|le projet|le programme|"
         r"l'initiative)", r"en que consiste (la practica|el proyecto|el programa|la iniciativa)",
+        r"(progress|achievements|results|avancement|avances|realisations|logros|resultados)"
+        r"( (in|during|of|en|de|durant|durante|pendant) (the )?(phase|fase) (\d|[ivx]+|one|two|i+)|"
+        r" (in|during) the (first|previous|current|pilot) phase)",
         r"(progress|avancement|avances|estado de avance)( so far| to date| du (projet|programme)|"
         r" del (proyecto|programa))?( (du|de la|del|de l'|in the|(of|during) the|this) "
         r"(semestre|trimestre|periodo|periode|ano|annee|semester|half-year|quarter|period|year))?",
@@ -124,8 +132,8 @@ _PATTERNS: dict[str, list[str]] = {
     ],
     NEXUS: [
         r".*\bnexus\b.*", r".*\bnexo\b.*",
-        r"(the )?(migration|mobility) ?(-|–|—|and) ?development (links?|linkages?|connections?|"
-        r"dimensions?|angle)",
+        r"(the )?(migration|mobility) ?(-|–|—|and|&) ?development (links?|linkages?|connections?|"
+        r"dimensions?|angle|rationale|relevance)",
         r".*\b(links?|linkages?|relationship|interplay)\b.*\bmigration\b.*\bdevelopment\b.*",
         r".*\b(v[ií]nculos?|vinculacion)\b.*\b(migracion|movilidad)\b.*\bdesarrollo\b.*",
         r"why (migration|mobility|it|this|the (project|programme)) matters\b.*",

@@ -3660,3 +3660,15 @@ def test_a_briefing_s_member_before_the_key_and_its_programme_row():
     assert sanad.value("title") == "Protection and access to basic services for migrants in Sfax"
     assert madina.value("title") == \
         "Municipalities for Inclusive Local Migration Governance in Tunisia"
+
+
+def test_a_funder_named_in_its_label():
+    head = "## 5.1 FAIR-HIRE – Ethical recruitment from Nepal to Malaysia\n\nGrantee\tPSK\n"
+    tail = ("Website\thttps://x.org\n\n### Objectives\n\nSafer recruitment.\n\n"
+            "### Challenges\n\n- Agencies resist.\n")
+    for facts, funders in (
+            ("MCF funding\tPhase 1: USD 850,000. Phase 2 (proposed): USD 1,100,000.\n",
+             [("MCF", 850000), ("MCF", 1100000)]),
+            ("DMIF grant\tEUR 742,500\n", [("DMIF", 742500)])):
+        fiche, = extract_fiches(head + facts + tail)
+        assert [(f["name"], f["amount"]) for f in fiche.values("funders")] == funders

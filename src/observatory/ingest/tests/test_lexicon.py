@@ -253,3 +253,9 @@ def test_highlights_of_a_year_are_the_main_features():
     assert lx.heading_kind("#### Highlights of 2021") == "main_features"
     assert lx.heading_kind("Faits marquants de 2022") == "main_features"
     assert lx.heading_kind("Logros en 2021") == "main_features"
+
+
+def test_a_board_paper_s_renewal_headings():
+    assert lx.heading_kind("Progress in Phase 1") == "main_features"
+    assert lx.heading_kind("What the renewal will deliver") == "expected_results"
+    assert lx.heading_kind("Migration and development rationale") == "nexus"
