@@ -2190,8 +2190,8 @@ def _funder_parts(text: str) -> list[str]:
     if len(monies) >= 2 and not text[:monies[0].start].strip() and ":" not in text:
         # amounts before their names: "755 000 euros AFD (FICOL) et 95 000 euros Ville de X"
         bounds = [m.start for m in monies] + [len(text)]
-        return [re.sub(r"(?i)[\s,;]+(?:(?:and|et|y|&)\s*)?$", "", text[a:b])
-                for a, b in itertools.pairwise(bounds)]
+        return [re.sub(r"(?i)[\s,;]+(?:(?:and|et|y|&)\s*)?$", "", text[a:b].split(";")[0])
+                for a, b in itertools.pairwise(bounds)]  # "USD 850,000 from MLF; co-…"
     for n, money in reversed(list(enumerate(monies))):  # "EUTF: EUR 4.2 million BMZ: €1.5m"
         following = text[money.end:monies[n + 1].start] if n + 1 < len(monies) else ""
         if re.match(r"\.?\s+[A-ZÀ-Ý][\w'’-]*\s*[:(]", text[money.end:]) or re.fullmatch(

@@ -73,6 +73,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b.*",
     ],
     MAIN_FEATURES: [
+        r"(results|achievements|outputs) (reported|achieved|delivered)( so far| to date| at "
+        r"completion)?", r"reported (results|achievements|outputs)",
+        r"resultats (obtenus|atteints|rapportes)", r"resultados (obtenidos|alcanzados|reportados)",
         r"(key |main )?(highlights|achievements|results|progress|faits marquants|realisations|"
         r"resultats|avancees|hechos destacados|logros|resultados|avances)( (of|in|during|for|"
         r"de|en|du|durant|del|durante) (the year |l'annee |el ano |l'exercice )?(\d{4}|the year|"
@@ -247,6 +250,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"(references|ressources) et liens", r"vinculos( de interes)?", r"links de interes",
     ],
     TESTIMONY: [
+        r"(a )?(quote|quotation|citation|cita|testimony|testimonio|temoignage)s? (from|de|du|del) "
+        r"(the |la |le |el )?(final |progress |completion )?(report|rapport|informe|participant|"
+        r"beneficiary|beneficiaire|beneficiario|participante)s?",
         r"testimon(y|ies|ial)s?", r"temoignages?", r"testimonios?", r"(a )?story from the field",
         r"voices?( from the (field|project|ground))?", r"in (their|her|his) (own )?words",
         r"voix( du terrain| du projet)?", r"paroles? (de |d')\w+.*",

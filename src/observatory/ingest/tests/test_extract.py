@@ -3672,3 +3672,31 @@ def test_a_funder_named_in_its_label():
             ("DMIF grant\tEUR 742,500\n", [("DMIF", 742500)])):
         fiche, = extract_fiches(head + facts + tail)
         assert [(f["name"], f["amount"]) for f in fiche.values("funders")] == funders
+
+
+PROGRAMME_OFFICER_EMAIL = """======================================================================
+TRACK - Fair recruitment of Kenyan domestic workers to the Gulf
+======================================================================
+Funding: USD 850,000 from MLF; co-funding of EUR 95,000 from OSIEA
+
+Objective:
+Safer recruitment of domestic workers.
+
+Results reported:
+1,240 prospective migrant workers completed the five-day orientation.
+
+Quote from the final report:
+"This time I paid nothing to go. The agency showed me the contract."
+
+Challenges:
+Agencies resisted the new rules.
+"""
+
+
+def test_an_officer_s_summary_with_results_reported_and_a_quote_from_the_report():
+    fiche, = extract_fiches(PROGRAMME_OFFICER_EMAIL)
+    assert fiche.value("main_features").startswith("1,240 prospective migrant workers")
+    assert fiche.value("testimony") == \
+        "This time I paid nothing to go. The agency showed me the contract."
+    assert [(f["name"], f["amount"]) for f in fiche.values("funders")] == [
+        ("MLF", 850000), ("OSIEA", 95000)]
