@@ -225,6 +225,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"(les )?lecons a (retenir|tirer)", r"(los )?elementos (replicables|a replicar)",
     ],
     COVID: [
+        r"(contexte|situation|crise) sanitaire|(contexto|situacion|crisis) sanitari[oa]|"
+        r"(the )?health (crisis|context|emergency)",
         r".*\bcovid.*", r".*\bcoronavirus\b.*", r".*\bpandemi\w*\b.*",
         r".*\b(crise|crisis) (sanitaire|sanitaria)\b.*", r".*\bhealth (crisis|emergency)\b.*",
         r".*\b(urgence|emergencia) (sanitaire|sanitaria)\b.*",
@@ -372,6 +374,7 @@ def heading_kind(line: str) -> str | None:
             return other  # "Lessons: challenges", "Lessons: good practices"
         if kinds and len(inline_words.split()) <= 5 and (_COMPILED[kinds[0]].fullmatch(
                 inline_words) or inline_words.endswith("?") or _APPROACH.match(inline_words)
+                or re.fullmatch(r"(le|la|les|the|el|los|las) \w+", inline_words)
                 or (kinds[0] == COVID and re.match(  # "COVID-19: how the programme adapted"
                     r"(\w+ ){0,3}(adapt|respon|respuesta|reponse|riposte|mesures|measures|"
                     r"medidas|impact)", inline_words))):
@@ -518,6 +521,9 @@ _REPORT_SECTIONS = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
     r"prochaines etapes", r"perspectives", r"remerciements", r"(liste des )?participants",
     r"bibliographie", r"ordre du jour", r"(synthese|resume) des (debats|discussions|echanges)",
     r"cloture", r"messages cles",
+    r"entretien|interview|entrevista", r"(a propos|about|acerca) (des|de los|of the|the) "
+    r"(partenaires|partners|socios)", r"(contacts?|contactos?) (presse|press|de prensa|media)|"
+    r"(press|media) contacts?",
     r"conclusiones?( generales| y recomendaciones)?", r"recomendaciones", r"proximos pasos",
     r"agradecimientos", r"(lista de )?participantes", r"referencias", r"bibliografia",
     r"clausura", r"(sintesis|resumen) de (los )?debates", r"mensajes clave",

@@ -259,3 +259,11 @@ def test_a_board_paper_s_renewal_headings():
     assert lx.heading_kind("Progress in Phase 1") == "main_features"
     assert lx.heading_kind("What the renewal will deliver") == "expected_results"
     assert lx.heading_kind("Migration and development rationale") == "nexus"
+
+
+def test_a_press_kit_s_headings():
+    assert lx.heading_kind("Migration et développement : le lien") == "nexus"
+    assert lx.heading_kind("Contexte sanitaire") == "covid_adaptations"
+    assert lx.report_section("ENTRETIEN")
+    assert lx.report_section("À propos des partenaires")
+    assert lx.report_section("Contacts presse")
