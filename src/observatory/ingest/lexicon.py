@@ -374,7 +374,7 @@ def heading_kind(line: str) -> str | None:
             return other  # "Lessons: challenges", "Lessons: good practices"
         if kinds and len(inline_words.split()) <= 5 and (_COMPILED[kinds[0]].fullmatch(
                 inline_words) or inline_words.endswith("?") or _APPROACH.match(inline_words)
-                or re.fullmatch(r"(le|la|les|the|el|los|las) \w+", inline_words)
+                or re.fullmatch(r"(le|the|el) (lien|link|vinculo|nexo|nexus)", inline_words)
                 or (kinds[0] == COVID and re.match(  # "COVID-19: how the programme adapted"
                     r"(\w+ ){0,3}(adapt|respon|respuesta|reponse|riposte|mesures|measures|"
                     r"medidas|impact)", inline_words))):
