@@ -172,7 +172,8 @@ def clear_line_caches() -> None:
 def extract_fiches(text: str) -> list[Fiche]:
     lines = mark_spaced_labels(drop_page_furniture(split_lines(text)))
     template = _listed_headings(lines)  # "* Expected results" / "* What worked" / …
-    contents = _contents(lines) | template
+    chapters = _contents(lines)
+    contents = chapters | template
     kinds = [None if line.blank or FICHE_ORDINAL.match(clean(line.text))  # "GOOD PRACTICE 1"
              or _ends_a_sentence(lines, line) or _bullet_goes_on(lines, line)
              or line.index in contents or line.text.count("\t") >= 2  # a table's row
@@ -215,6 +216,7 @@ def extract_fiches(text: str) -> list[Fiche]:
         last = next((i for i, k in reversed(group) if k != lx.SITES), group[-1][0])
         annex = next((ln.index for ln in lines[last + 1:end_line]
                       if ANNEX_LINE.match(clean(ln.text)) or ln.index in template
+                      or (ln.index in chapters and _opens_paragraph(lines, ln))
                       or _report_heading(lines, ln, lines[header.first_line],
                                          lines[group[-1][0]])
                       or (following is not None and _opens_paragraph(lines, ln)
@@ -264,7 +266,8 @@ def _contents(lines: list[Line]) -> set[int]:
                 break  # past a blank line, only a line with its page number goes on the list
             found.add(entry.index)  # (a Word document's lines are paragraphs apart)
             after_gap = False
-    named = {clean(TOC_LINE.sub("", lines[i].text)) for i in found}
+    named = {re.sub(r"\s+\d{1,3}$", "", clean(TOC_LINE.sub("", lines[i].text)))
+             for i in found}  # "Sensibilización e incidencia 16"
     return found | {line.index for line in lines if not line.blank and clean(line.text) in named}
 
 

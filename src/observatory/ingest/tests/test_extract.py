@@ -3700,3 +3700,37 @@ def test_an_officer_s_summary_with_results_reported_and_a_quote_from_the_report(
         "This time I paid nothing to go. The agency showed me the contract."
     assert [(f["name"], f["amount"]) for f in fiche.values("funders")] == [
         ("MLF", 850000), ("OSIEA", 95000)]
+
+
+ANNUAL_REPORT_PDF = """Índice
+Carta de la presidenta 3
+Programas 7
+      TEMPORA 14
+Sensibilización e incidencia 16
+Informe económico 17
+
+TEMPORA
+Migración circular ordenada entre Marruecos y la provincia de Huelva
+
+Objetivos
+Que las temporeras vuelvan con ahorros y formación.
+
+Desafíos
+• La vivienda en las fincas.
+
+Adaptación a la COVID-19
+• Las formaciones pasaron a ser en línea.
+
+Sensibilización e incidencia
+
+Además de los programas, en 2021 dedicamos una parte importante de nuestro esfuerzo a campañas.
+
+Informe económico
+
+Las cuentas anuales de 2021 han sido auditadas.
+"""
+
+
+def test_a_chapter_named_in_the_contents_ends_the_last_fiche():
+    fiche, = extract_fiches(ANNUAL_REPORT_PDF)
+    assert fiche.values("covid_adaptations") == ["Las formaciones pasaron a ser en línea."]
