@@ -164,8 +164,8 @@ class Fiche:
 def clear_line_caches() -> None:
     """Forget the per-line classifications cached across documents (for benchmarks that time
     a document more than once)."""
-    for cached in (lx.heading_kind, lx.report_section, clean, label_kind, labelled_field,
-                   label_alone):
+    for cached in (lx.heading_kind, lx.report_section, lx.aside_heading, clean, label_kind,
+                   labelled_field, label_alone):
         cached.cache_clear()
 
 

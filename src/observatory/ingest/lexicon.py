@@ -558,6 +558,7 @@ _ASIDES = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
 ]) + ")")
 
 
+@lru_cache(maxsize=65536)  # a pure function of one line, asked of every line of every fiche
 def aside_heading(line: str) -> bool:
     """The line heads, or opens with, what the report says about a fiche: "Committee
     decision", "Observaciones del Comité: …", "Discussion: IOM noted …"."""
