@@ -823,14 +823,10 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         pair = _numbered_key_and_title(line.text)  # "3.1  KEY: Title"
         if pair and _opens_paragraph(lines, line) and not TOC_LINE.search(line.text):
             key, title = pair
-            title_line = _part_of(line, title)
-            if _only_countries(title):  # "3.1 JAPPO – Sénégal" over "Intitulé : Projet de …"
-                named = next((ln for ln in lines[line.index + 1:first_heading]
-                              if TITLE_LABEL.match(ln.stripped)), None)
-                if named is not None:
-                    title, title_line = _title_text(named.text), _part_of(
-                        named, _title_text(named.text))
-            return _Header(key, title, _part_of(line, key), title_line, line.index,
+            if _only_countries(title):  # "3.1 JAPPO – Sénégal": the "Intitulé" row below it
+                title = ""  # names the programme (see _named_in_facts)
+            return _Header(key, title, _part_of(line, key), _part_of(line, title) if title
+                           else None, line.index,
                            line.index, STRONG_HEADER)
     window: list[Line] = []
     index = first_heading - 1
