@@ -275,7 +275,9 @@ SIDEBAR_LABELS = {
              r"en breve|de un vistazo|(?:en )?un vistazo|d'un coup d'[œo]e?il|"
              r"key (?:data|figures|information)|chiffres cl[ée]s|donn[ée]es cl[ée]s|cifras clave|"
              r"datos (?:b[aá]sicos|generales)|basic (?:data|facts)|donn[ée]es de base|"
-             r"informaci[oó]n general|fiche d'identit[ée]|informations? cl[ée]s|"
+             r"informaci[oó]n general|(?:fiche|carte) d'identit[ée](?: (?:du|de la|de l') ?"
+             r"(?:projet|programme|initiative|action|pratique))?|ficha de identidad|"
+             r"informations? cl[ée]s|"
              r"informaci[oó]n clave|datos principales|donn[ée]es principales",
 }
 _LABEL_KINDS = [(kind, re.compile(rf"(?:{pattern})", re.IGNORECASE))

@@ -267,3 +267,8 @@ def test_a_press_kit_s_headings():
     assert lx.report_section("ENTRETIEN")
     assert lx.report_section("À propos des partenaires")
     assert lx.report_section("Contacts presse")
+
+
+def test_an_identity_card_of_the_initiative_is_a_facts_box_title():
+    assert is_sidebar_title("Carte d'identité de l'initiative")
+    assert is_sidebar_title("Ficha de identidad")
