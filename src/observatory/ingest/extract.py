@@ -876,7 +876,9 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
     if header.title_line is None or header.title_line.index != header.last_line:
         return
     index = header.last_line + 1
-    numbered = SECTION_NUMBER.match(lines[header.title_line.index].text) is not None  # "3.3  K: T"
+    numbered = SECTION_NUMBER.match(lines[header.title_line.index].text) is not None or (
+        header.first_line < header.title_line.index  # "3.3  K: T", or under "CASE STUDY 1"
+        and _ordinal_line(clean(lines[header.first_line].text)))
     while index < len(lines) and index - header.last_line <= 2:
         line = lines[index]
         words = header.title.split()

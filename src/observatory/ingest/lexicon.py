@@ -527,7 +527,7 @@ _REPORT_SECTIONS = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
     r"conclusiones?( generales| y recomendaciones)?", r"recomendaciones", r"proximos pasos",
     r"agradecimientos", r"(lista de )?participantes", r"referencias", r"bibliografia",
     r"clausura", r"(sintesis|resumen) de (los )?debates", r"mensajes clave",
-    r"cross-?cutting (lessons|findings|issues|themes|observations)( learned| learnt)?",
+    r"cross-?cutting (lessons|findings|issues|themes|observations|insights)( learned| learnt)?",
     r"lessons across (the )?(programmes|projects)", r"looking ahead",
     r"(enseignements|lecons|constats) transversa(ux|les)", r"lecciones transversales",
     r"(aprendizajes|hallazgos) transversales",

@@ -3734,3 +3734,13 @@ Las cuentas anuales de 2021 han sido auditadas.
 def test_a_chapter_named_in_the_contents_ends_the_last_fiche():
     fiche, = extract_fiches(ANNUAL_REPORT_PDF)
     assert fiche.values("covid_adaptations") == ["Las formaciones pasaron a ser en línea."]
+
+
+def test_a_title_wrapped_under_a_case_study_number_and_cross_cutting_insights():
+    text = ("CASE STUDY 1  |  NEPAL\nSAFE-Mig: Safer Foreign Employment through Migrant\n"
+            "Resource Centres\n\nKey facts\nCountries:Nepal\n\nObjectives\nSafer migration.\n"
+            "Challenges\n• Agencies resisted.\n\nCross-cutting insights\n\nThe four initiatives "
+            "share several features.\n")
+    fiche, = extract_fiches(text)
+    assert fiche.value("title") == "Safer Foreign Employment through Migrant Resource Centres"
+    assert fiche.values("challenges") == ["Agencies resisted."]
