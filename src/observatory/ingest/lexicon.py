@@ -126,7 +126,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"(progress|avancement|avances|estado de avance)( so far| to date| du (projet|programme)|"
         r" del (proyecto|programa))?( (du|de la|del|de l'|in the|(of|during) the|this) "
         r"(semestre|trimestre|periodo|periode|ano|annee|semester|half-year|quarter|period|year))?",
-        r"ou en est (le projet|le programme|l'initiative)",
+        r"ou en est (le projet|le programme|l'initiative)", r"ou en (est-on|sommes-nous)",
+        r"(en )?donde (estamos|esta el (proyecto|programa))", r"where (are we|do we stand)( now)?",
         r"where (the (project|programme)|it|we) stands?( (now|today))?",
         r"comment (ca|cela|le (projet|programme)) (marche|fonctionne)",
         r"what (does|do) (the (project|programme|program|initiative)|it|we) do",

@@ -272,3 +272,9 @@ def test_a_press_kit_s_headings():
 def test_an_identity_card_of_the_initiative_is_a_facts_box_title():
     assert is_sidebar_title("Carte d'identité de l'initiative")
     assert is_sidebar_title("Ficha de identidad")
+
+
+def test_where_the_project_stands_asked_as_a_question():
+    assert lx.heading_kind("**Où en est-on ?**") == "main_features"
+    assert lx.heading_kind("¿Dónde estamos?") == "main_features"
+    assert lx.heading_kind("Where are we now?") == "main_features"
