@@ -396,8 +396,8 @@ def after_ordinal(text: str) -> str | None:
     """What follows a fiche's number on its line ("Project 2 - KEY: Title" -> "KEY: Title",
     "EXPERIENCIA 3" -> ""), or None when the line does not begin with one; a note in
     parentheses ("Project 3 (presented in English)") counts as nothing."""
-    match = ORDINAL_PREFIX.match(text)
-    if not match:
+    match = ORDINAL_PREFIX.match(re.sub(r"^[-=*–—]{2,}\s*|\s*[-=*–—]{2,}$", "", text))
+    if not match:  # (the rule of dashes around "--- PROJECT SNAPSHOT 1: ARISE (Arua) ---")
         return None
     rest = match.group("rest").strip()
     rest = re.sub(r"^\([^()]{2,40}\)\s*(?=[:–—-])", "", rest)  # "Componente 1 (Guatemala): KEY"
@@ -742,7 +742,8 @@ TITLE_LABEL = re.compile(r"(?i)^(?:(?:full |project |programme |official )?title
                          r"t[ií]tulo(?: (?:del|completo del) (?:proyecto|programa))?|"
                          r"nombre (?:completo )?del (?:proyecto|programa|componente)|"
                          r"nom (?:complet )?du (?:projet|programme|volet)|"
-                         r"(?:full )?(?:project|programme|component) name)"
+                         r"(?:full )?(?:project|programme|component) name|full name|"
+                         r"nom complet|nombre completo)"
                          r"\s*(?::\s*|\t+)")
 
 
@@ -763,12 +764,17 @@ def _key_text(text: str) -> str:
     if bare != text and _strong_key(bare):
         text = bare  # "Proyecto RAÍCES"
     note = re.search(r"\s*\(([^()]{3,40})\)$", text)  # "JAPPANDO (Sénégal)", "X (Mali / France)"
-    if note and note.start() and _only_countries(note.group(1)):
+    if note and note.start() and _names_a_place(note.group(1)):
         text = text[:note.start()]
     where = re.search(r"\s+[–—-]\s+([^–—]{3,40})$", text)  # "JAPPO – Sénégal"
     if where and _only_countries(where.group(1)):
         text = text[:where.start()]
     return text
+
+
+def _names_a_place(text: str) -> bool:
+    """"Sénégal", "Mali / France", or a place and its country: "Arua, Uganda"."""
+    return _only_countries(text) or ("," in text and _only_countries(text.rsplit(",", 1)[1]))
 
 
 def _only_countries(text: str) -> bool:
@@ -876,8 +882,10 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
     if header.title_line is None or header.title_line.index != header.last_line:
         return
     index = header.last_line + 1
+    below = lines[header.last_line + 1] if header.last_line + 1 < len(lines) else None
     numbered = SECTION_NUMBER.match(lines[header.title_line.index].text) is not None or (
         header.first_line < header.title_line.index  # "3.3  K: T", or under "CASE STUDY 1"
+        and below is not None and ":" not in below.text  # not "Lead: …" under "Full name: …"
         and _ordinal_line(clean(lines[header.first_line].text)))
     while index < len(lines) and index - header.last_line <= 2:
         line = lines[index]
@@ -923,8 +931,8 @@ def _parenthesised_key(text: str) -> tuple[str, str] | None:
             and not _only_countries(match.group("key")):  # not "… traders (Kenya–Uganda)"
         return match.group("key"), match.group("title")
     match = KEY_THEN_TITLE.match(text)  # "MOBILAB (Mobility Laboratory for Skills …)"
-    if match and _only_countries(match.group("title")):
-        return None  # "MOBIL-TEC (Tunisia and Italy)": where, not what
+    if match and _names_a_place(match.group("title")):
+        return None  # "MOBIL-TEC (Tunisia and Italy)", "TUMAINI (Kakuma, Kenya)": where
     if match and _keyish(match.group("key")) and _strong_key(match.group("key")) \
             and word_count(match.group("title")) >= 3:
         return match.group("key"), match.group("title")

@@ -462,7 +462,7 @@ ORDINAL_WORDS = (r"fiches?(?:[ -](?:d['’]|de |du )?(?:projets?|programmes?|pra
                  r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?|composantes?|"
                  r"components?|componentes?|volets?|briefs?|notes?|examples?|exemples?|"
                  r"ejemplos?|stories|story|histoires?|historias?|spotlights?|portraits?|boxe?s?|"
-                 r"encadr[ée]s?|recuadros?")
+                 r"encadr[ée]s?|recuadros?|snapshots?|aper[çc]us?|instant[aá]neas?")
 ORDINAL_QUALIFIER = r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|" \
     r"promising|inspiring|grantee|partner|partenaire|socio|learning|policy)\s+)?"  # "GOOD PRACTICE
 # 1", "Learning Brief 2"

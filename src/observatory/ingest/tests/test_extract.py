@@ -3744,3 +3744,31 @@ def test_a_title_wrapped_under_a_case_study_number_and_cross_cutting_insights():
     fiche, = extract_fiches(text)
     assert fiche.value("title") == "Safer Foreign Employment through Migrant Resource Centres"
     assert fiche.values("challenges") == ["Agencies resisted."]
+
+
+LEARNING_EXCHANGE_NOTES = """--- PROJECT SNAPSHOT 1: ARISE (Arua, Uganda) ---
+Full name: Arua Refugee and Host Integrated Skills for Employment
+Lead: Arua District Local Government
+
+Objectives
+Refugees and hosts find work.
+
+Challenges
+* Land is scarce.
+
+--- PROJECT SNAPSHOT 2: TUMAINI (Kakuma–Kalobeyei, Kenya) ---
+Full name: Turkana Market Integration Initiative
+
+Objectives
+Traders reach the markets.
+
+Challenges
+* Roads flood.
+"""
+
+
+def test_project_snapshots_between_dashes_with_a_place_and_a_full_name():
+    arise, tumaini = extract_fiches(LEARNING_EXCHANGE_NOTES)
+    assert (arise.key, tumaini.key) == ("ARISE", "TUMAINI")
+    assert arise.value("title") == "Arua Refugee and Host Integrated Skills for Employment"
+    assert tumaini.value("title") == "Turkana Market Integration Initiative"
