@@ -506,6 +506,11 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
                 found[line.index] = pair
             continue
         text = after_ordinal(text) or text  # "### Fiche 1 — PIUR"
+        where = re.fullmatch(r"(.{3,40}?)\s+[–—-]\s+(\S.{0,40})", text)  # "### Cuenca (Ecuador)
+        if where and _place_named(where.group(1)) and _keyish(where.group(2)) \
+                and _strong_key(where.group(2).split()[0]):  # — RETORNA"
+            found[line.index] = (where.group(2), "")
+            continue
         text = _without_note(text)  # "CODEV-SN (phases 1 et 2)"
         if _keyish(text) and _strong_key(text):
             found[line.index] = (text, "")
@@ -691,13 +696,15 @@ def _numbered_key_and_title(text: str) -> tuple[str, str] | None:
         return None
     rest = SECTION_NUMBER.sub("", clean(text))
     country_first = re.match(r"^(.{3,40}?)\s+[–—-]\s+(\S.{0,40})$", rest)  # "3.1 Sénégal – PAIDIR"
-    before = country_first.group(1) if country_first else ""
-    if country_first and (_only_countries(before) or (  # "5.5 European Union – MADINA": the
-            len(before.split()) <= 3 and not _strong_key(before)  # donor or country, then key
-            and all(w[:1].isupper() for w in before.split()))) \
-            and _keyish(country_first.group(2)) and _strong_key(country_first.group(2)) \
-            and len(country_first.group(2).split()) <= 2:
-        return country_first.group(2), ""
+    before, after = (country_first.group(1), country_first.group(2)) if country_first \
+        else ("", "")
+    named = _keyish(after) and len(after.split()) <= 3 and all(
+        w[:1].isupper() for w in after.split())  # "4.2 Quetzaltenango (Guatemala) — Xela Joven"
+    if country_first and ((_place_named(before) and named) or (  # "5.5 European Union –
+            len(before.split()) <= 3 and not _strong_key(before)  # MADINA": a donor, then key
+            and all(w[:1].isupper() for w in before.split())
+            and _keyish(after) and _strong_key(after) and len(after.split()) <= 2)):
+        return after, ""
     pair = _key_and_title(rest)
     if pair:
         return pair
@@ -770,6 +777,12 @@ def _key_text(text: str) -> str:
     if where and _only_countries(where.group(1)):
         text = text[:where.start()]
     return text
+
+
+def _place_named(text: str) -> bool:
+    """"Sénégal", or a town and its country: "Cuenca (Ecuador)", "Arua, Uganda"."""
+    inside = re.fullmatch(r"[^()]{2,40}\(([^()]{3,40})\)", text.strip())
+    return _names_a_place(text) or (inside is not None and _only_countries(inside.group(1)))
 
 
 def _names_a_place(text: str) -> bool:

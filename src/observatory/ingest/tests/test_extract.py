@@ -3772,3 +3772,12 @@ def test_project_snapshots_between_dashes_with_a_place_and_a_full_name():
     assert (arise.key, tumaini.key) == ("ARISE", "TUMAINI")
     assert arise.value("title") == "Arua Refugee and Host Integrated Skills for Employment"
     assert tumaini.value("title") == "Turkana Market Integration Initiative"
+
+
+def test_a_city_and_its_country_before_the_key():
+    text = ("### 4.1 Cuenca (Ecuador) — RETORNA\n\n**Retorno y reintegración en el Azuay**\n\n"
+            "**Objetivo**\n\nReintegrar a las personas retornadas.\n\n**Desafíos**\n\n- La "
+            "rotación.\n\n### 4.2 Quetzaltenango (Guatemala) — Xela Joven\n\n**Empleo juvenil en "
+            "Quetzaltenango**\n\n**Objetivo**\n\nEmplear a los jóvenes.\n\n**Desafíos**\n\n- La "
+            "migración.\n")
+    assert [f.key for f in extract_fiches(text)] == ["RETORNA", "Xela Joven"]
