@@ -194,6 +194,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(les )?(principaux )?goulots? d['’]etranglement", r"(los )?(principales )?nudos criticos",
     ],
     GOOD_PRACTICES: [
+        r"ce que nous (en )?retenons|what we take away|lo que (nos llevamos|retenemos)",
         r"(innovative (elements?|aspects?|features?)|(elements?|aspects?) innovants?|"
         r"(elementos|aspectos) innovadores)( (and|et|y) (good|best|bonnes?|buenas?|mejores) "
         r"(practices?|pratiques?|practicas?))?",

@@ -278,3 +278,8 @@ def test_where_the_project_stands_asked_as_a_question():
     assert lx.heading_kind("**Où en est-on ?**") == "main_features"
     assert lx.heading_kind("¿Dónde estamos?") == "main_features"
     assert lx.heading_kind("Where are we now?") == "main_features"
+
+
+def test_what_we_take_away_is_the_lessons():
+    assert lx.heading_kind("Ce que nous retenons") == "good_practices"
+    assert lx.heading_kind("What we take away") == "good_practices"
