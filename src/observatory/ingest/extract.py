@@ -1040,8 +1040,10 @@ def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
     elif rest and _keyish(rest):
         title = below[0] if below and _titleish(_title_text(below[0].text)) else None
         key = _key_text(rest)  # "Learning Brief 1 – RESTART-GN (Guinea)"
-        header = _Header(key, _title_text(title.text) if title else "", _part_of(first, key),
-                         title, first.index, (title or first).index)
+        named = _title_text(title.text) if title else ""
+        header = _Header(key, named, _part_of(first, key),  # the span without "Full name:"
+                         _part_of(title, named) if title else None, first.index,
+                         (title or first).index)
     elif below and _key_and_title(clean(below[0].text)):  # "FICHA 2" / "RAÍCES – Título"
         key, title = _key_and_title(clean(below[0].text)) or ("", "")
         header = _Header(key, title, _part_of(below[0], key), _part_of(below[0], title),

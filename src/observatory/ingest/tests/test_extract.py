@@ -3772,6 +3772,8 @@ def test_project_snapshots_between_dashes_with_a_place_and_a_full_name():
     assert (arise.key, tumaini.key) == ("ARISE", "TUMAINI")
     assert arise.value("title") == "Arua Refugee and Host Integrated Skills for Employment"
     assert tumaini.value("title") == "Turkana Market Integration Initiative"
+    title = next(f for f in arise.fields if f.name == "title")  # its span leaves the label out
+    assert LEARNING_EXCHANGE_NOTES[title.start:title.end] == arise.value("title")
 
 
 def test_a_city_and_its_country_before_the_key():
