@@ -196,6 +196,7 @@ def extract_fiches(text: str) -> list[Fiche]:
         if moved and headers[n].key_line is not None and len(moved) < len(groups[n - 1]):
             groups[n - 1] = [h for h in groups[n - 1] if h[0] < headers[n].first_line]
             groups[n] = moved + groups[n]
+    _named_by_its_text(lines, kinds, groups, headers)
     fiches = []
     kept = [n for n, header in enumerate(headers) if (header.key or header.title) and not (
         _prose(header.title) and not _keyish(header.key))]  # else section names in an
@@ -225,6 +226,66 @@ def extract_fiches(text: str) -> list[Fiche]:
             group = [(i, k) for i, k in group if i < annex]
         fiches.append(_extract_fiche(lines, group, header, annex or end_line))
     return fiches
+
+
+NAME_TOKEN = re.compile(r"(?<![\w+-])[A-ZÀ-Ý0-9][\w+]*(?:[-–][\w+]+)*\+?(?![\w-])")
+
+
+def _named_by_its_text(lines: list[Line], kinds: list[str | None],
+                       groups: list[list[tuple[int, str]]], headers: list[_Header]) -> None:
+    """A head of a shape no rule knows: where a fiche's head has no name, or the same "name"
+    heads several fiches (a template's label, "Ficha del componente"), the fiche's name is the
+    short name written above its first heading that its own text keeps repeating, and the
+    other fiches' texts do not."""
+    names = [h.key.lower() for h in headers if h.key]
+    ends = [h.first_line for h in headers[1:]] + [len(lines)] if headers else []
+    bodies = [" ".join(ln.text for ln in lines[g[0][0]:end])
+              for g, end in zip(groups, ends, strict=True)]
+    for n, (group, header) in enumerate(zip(groups, headers, strict=True)):
+        first, body, key = group[0][0], bodies[n], header.key
+        if (key and names.count(key.lower()) == 1 and _keyish(key)
+                and re.match(r"[\w¿¡«\"“]", key)) or _prose(header.title):
+            continue  # a clear name, or an introduction's paragraph (no fiche)
+        start = max(groups[n - 1][-1][0] + 1, first - HEADER_WINDOW) if n else 0
+        head_lines = {ln.index for ln in (header.key_line, header.title_line) if ln is not None}
+        best: tuple[bool, int, str, Line] | None = None  # a name on the line read as the head
+        for line in lines[start:first]:  # first, then the name the text repeats most
+            if line.blank or line.stripped.startswith("|") or _sidebar_label_line(line.text):
+                continue
+            for match in NAME_TOKEN.finditer(clean(line.text)):
+                token = match.group(0)
+                if len(token) < 3 or not _strong_key(token) or token.isdigit() \
+                        or token.lower() in names or _only_countries(token) or find_money(token):
+                    continue
+                own = _mentions(body, token)
+                other = max((_mentions(b, token) for m, b in enumerate(bodies) if m != n),
+                            default=0)
+                on_head = line.index in head_lines
+                if own >= 2 - on_head and own > other and own > _mentions(body, key) \
+                        and (best is None or (on_head, own) > best[:2]):
+                    best = (on_head, own, token, line)
+        if best is None:
+            continue
+        _, _, token, line = best
+        header.key, header.key_line = token, _part_of(line, token)
+        rest = clean(line.text).replace(token, " ")
+        numbered = after_ordinal(rest)  # "Learning Brief 1 –": a number, no title
+        rest = re.sub(r"\([^()]*\)", " ", rest if numbered is None else numbered)
+        rest = re.sub(r"^[\W\d_]+|[\W_]+$", "", rest).strip()
+        below = next((ln for ln in lines[line.index + 1:first] if not ln.blank), None)
+        if _titleish(rest) and not _names_a_place(rest):
+            header.title, header.title_line = rest, _part_of(line, rest)
+        elif below is not None and kinds[below.index] is None \
+                and not re.search(r"[\t|]", below.text) and not _sidebar_label_line(below.text) \
+                and _titleish(_title_text(below.text)):
+            header.title, header.title_line = _title_text(below.text), below
+        else:
+            header.title, header.title_line = "", None
+        header.first_line = min(header.first_line, line.index)
+
+
+def _mentions(text: str, name: str) -> int:
+    return 0 if not name else len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
 def _listed_headings(lines: list[Line]) -> set[int]:

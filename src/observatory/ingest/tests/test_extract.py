@@ -3783,3 +3783,41 @@ def test_a_city_and_its_country_before_the_key():
             "Quetzaltenango**\n\n**Objetivo**\n\nEmplear a los jóvenes.\n\n**Desafíos**\n\n- La "
             "migración.\n")
     assert [f.key for f in extract_fiches(text)] == ["RETORNA", "Xela Joven"]
+
+
+COMPONENT_SHEETS = """4. The components
+
+Each component is described in a sheet of the same form, filled in by its team.
+
+Table 3. Sheet of the component AMAL-NORD
+Lead agency: Ministry of Labour
+
+Objectives
+AMAL-NORD trains young people. AMAL-NORD works with the chambers of trade.
+
+Challenges
+* Staff turnover slowed AMAL-NORD in its first year.
+
+Table 4. Sheet of the component WATAN-SUD
+Lead agency: Municipality of Sfax
+
+Objectives
+WATAN-SUD links returnees to jobs. WATAN-SUD places them in small firms.
+
+Challenges
+* WATAN-SUD met delays in procurement.
+"""
+
+
+def test_a_template_label_heading_every_fiche_gives_way_to_the_name_the_fiche_repeats():
+    fiches = extract_fiches(COMPONENT_SHEETS)
+    assert [f.key for f in fiches] == ["AMAL-NORD", "WATAN-SUD"]
+    assert fiches[1].values("challenges") == ["WATAN-SUD met delays in procurement."]
+
+
+def test_a_head_of_an_unknown_shape_is_named_by_the_name_its_fiche_repeats():
+    text = ("~~ programme card ~~ KORA-MALI ~~\n\nObjectives\nKORA-MALI helps returnees. The "
+            "teams of KORA-MALI work in Kayes.\n\nChallenges\n* Roads.\n\n"
+            "~~ programme card ~~ SAHEL-WORK ~~\n\nObjectives\nSAHEL-WORK trains youth in "
+            "Niamey.\n\nChallenges\n* Prices.\n")
+    assert [f.key for f in extract_fiches(text)] == ["KORA-MALI", "SAHEL-WORK"]
