@@ -228,6 +228,8 @@ def extract_fiches(text: str) -> list[Fiche]:
     return fiches
 
 
+SHORT_NAME = r"(?:short name|acronym|nombre corto|siglas?|acr[oó]nimo|acronyme|nom court|sigle)"
+SHORT_NAME_ROW = re.compile(rf"(?i)^{SHORT_NAME}(?:\s*/\s*{SHORT_NAME})?\s*(?::\s*|\t+)")
 NAME_TOKEN = re.compile(r"(?<![\w+-])[A-ZÀ-Ý0-9][\w+]*(?:[-–][\w+]+)*\+?(?![\w-])")
 
 
@@ -243,17 +245,31 @@ def _named_by_its_text(lines: list[Line], kinds: list[str | None],
               for g, end in zip(groups, ends, strict=True)]
     for n, (group, header) in enumerate(zip(groups, headers, strict=True)):
         first, body, key = group[0][0], bodies[n], header.key
-        if (key and names.count(key.lower()) == 1 and _keyish(key)
-                and re.match(r"[\w¿¡«\"“]", key)) or _prose(header.title):
-            continue  # a clear name, or an introduction's paragraph (no fiche)
-        start = max(groups[n - 1][-1][0] + 1, first - HEADER_WINDOW) if n else 0
+        if _prose(header.title):
+            continue  # an introduction's paragraph (no fiche)
+        start = max(groups[n - 1][-1][0] + 1 if n else 0, first - HEADER_WINDOW)
+        short = next((ln for ln in lines[start:first] if SHORT_NAME_ROW.match(ln.stripped)
+                      and _keyish(clean(SHORT_NAME_ROW.sub("", ln.stripped)))), None)
+        if short is not None:  # "Siglas / nombre corto<TAB>VEMAR" in the key facts names it,
+            name = clean(SHORT_NAME_ROW.sub("", short.stripped))  # whatever the head says
+            if name.lower() != key.lower():
+                header.key, header.key_line = name, _part_of(short, name)
+                if any(TITLE_LABEL.match(ln.stripped) for ln in lines[start:first]):
+                    header.title, header.title_line = "", None  # see _named_in_facts
+            continue
+        if key and names.count(key.lower()) == 1 and _keyish(key) \
+                and re.match(r"[\w¿¡«\"“]", key):
+            continue  # a clear name
         head_lines = {ln.index for ln in (header.key_line, header.title_line) if ln is not None}
         best: tuple[bool, int, str, Line] | None = None  # a name on the line read as the head
         for line in lines[start:first]:  # first, then the name the text repeats most
-            if line.blank or line.stripped.startswith("|") or _sidebar_label_line(line.text):
+            if line.blank or line.stripped.startswith("|") or _sidebar_label_line(line.text) \
+                    or ("\t" in line.text and line.index not in head_lines):  # a table's row
                 continue
             for match in NAME_TOKEN.finditer(clean(line.text)):
                 token = match.group(0)
+                if re.match(r"\s*\)", clean(line.text)[match.end():]):
+                    continue  # "Instituto Técnico … (INTECAP)": an organisation
                 if len(token) < 3 or not _strong_key(token) or token.isdigit() \
                         or token.lower() in names or _only_countries(token) or find_money(token):
                     continue
@@ -811,7 +827,8 @@ TITLE_LABEL = re.compile(r"(?i)^(?:(?:full |project |programme |official )?title
                          r"nombre (?:completo )?del (?:proyecto|programa|componente)|"
                          r"nom (?:complet )?du (?:projet|programme|volet)|"
                          r"(?:full )?(?:project|programme|component) name|full name|"
-                         r"nom complet|nombre completo)"
+                         r"nom complet|nombre completo|nombre de la experiencia|"
+                         r"nom de l['’]exp[ée]rience|(?:name of the )?experience(?: name)?)"
                          r"\s*(?::\s*|\t+)")
 
 

@@ -3821,3 +3821,21 @@ def test_a_head_of_an_unknown_shape_is_named_by_the_name_its_fiche_repeats():
             "~~ programme card ~~ SAHEL-WORK ~~\n\nObjectives\nSAHEL-WORK trains youth in "
             "Niamey.\n\nChallenges\n* Prices.\n")
     assert [f.key for f in extract_fiches(text)] == ["KORA-MALI", "SAHEL-WORK"]
+
+
+def test_a_short_name_row_in_the_key_facts_names_the_fiche_whatever_its_head_says():
+    text = ("## 4.3 Tapachula (México): integración local de personas refugiadas\n\nFicha técnica"
+            "\n\nNombre de la experiencia\tIntegración local de personas refugiadas en Tapachula\n"
+            "Siglas / nombre corto\tTapachula Incluye\nPaís\tMéxico\n\n### Objetivos\n\nIntegrar a"
+            " las personas refugiadas.\n\n### Dificultades\n\n- La saturación de los albergues.\n")
+    fiche, = extract_fiches(text)
+    assert fiche.key == "Tapachula Incluye"
+    assert fiche.value("title") == "Integración local de personas refugiadas en Tapachula"
+
+
+def test_an_organisation_s_acronym_is_no_name_for_a_head_that_has_none():
+    text = ("— Una tarde en Quetzaltenango —\n\nLo ejecuta el Instituto Técnico de Capacitación "
+            "(INTECAP) en tres municipios.\n\n"
+            "Objetivos\nEl INTECAP forma a los retornados. El INTECAP certifica sus "
+            "competencias.\n\nDificultades\n* Pocos cupos en el INTECAP.\n")
+    assert all(f.key != "INTECAP" for f in extract_fiches(text))
