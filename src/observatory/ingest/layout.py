@@ -312,6 +312,7 @@ def label_alone(line: str) -> str | None:
 def label_kind(label: str) -> str | None:
     """The kind of a label given exactly, in any case: "Budget", "Fecha de inicio"."""
     text = label.strip().strip("*_: ").lower().replace("’", "'")
+    text = re.sub(r"^(?:proposed|planned|indicative)\s+(?=\w)", "", text)  # a proposal's
     return next((kind for kind, pattern in _LABEL_KINDS if pattern.fullmatch(text)), None)
 
 

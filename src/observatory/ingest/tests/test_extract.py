@@ -3839,3 +3839,13 @@ def test_an_organisation_s_acronym_is_no_name_for_a_head_that_has_none():
             "Objetivos\nEl INTECAP forma a los retornados. El INTECAP certifica sus "
             "competencias.\n\nDificultades\n* Pocos cupos en el INTECAP.\n")
     assert all(f.key != "INTECAP" for f in extract_fiches(text))
+
+
+def test_a_label_alone_over_its_first_value_is_no_head_even_when_it_looks_like_a_pair():
+    text = ("A.1   KRIOLA INVEST\nDiaspora investment for local economic development\n\n\n"
+            "Implementing agency LuxDev\n\nPartners\n\nMinistry of Communities (Cabo Verde)\n"
+            "Municipality of Praia\n\nObjectives\nTo invest.\n\nExpected results\nFirms grow.\n\n"
+            "A.2   YES-Dosso\nYouth Employment and Skills in the Dosso region\n\n\n"
+            "Implementing agency LuxDev\n\nProposed partners\n\nRegional Council of Dosso\n\n"
+            "Objectives\nTo train.\n\nExpected results\nYouth work.\n")
+    assert [f.key for f in extract_fiches(text)] == ["KRIOLA INVEST", "YES-Dosso"]
