@@ -465,6 +465,10 @@ FICHE_ORDINAL = re.compile(
 ORDINAL_PREFIX = re.compile(
     rf"(?i)^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
     r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b" + OF_ALL + r"\s*[.:–—|-]?\s*(?P<rest>.*)$")
+SHEET_LINE = re.compile(r"(?i)^(?:fiches?[ -](?:projets?|programmes?|d['’]exp[ée]rience)|"
+                        r"fichas? (?:de|del) (?:proyectos?|programas?|experiencias?)|"
+                        r"(?:project|programme) (?:fact ?)?sheets?)"
+                        r"\s*(?:[–—|:·-]\s*(?P<rest>.+))?$")
 KEY_AND_TITLE = re.compile(r"^(.{2,40}?)(?:\s+[–—:|·-]|\s*:|\.)\s+(.{8,})$")  # "KEY. Title",
 # "KEY · Title" too
 
@@ -475,7 +479,9 @@ def after_ordinal(text: str) -> str | None:
     parentheses ("Project 3 (presented in English)") counts as nothing."""
     match = ORDINAL_PREFIX.match(re.sub(r"^[-=*–—]{2,}\s*|\s*[-=*–—]{2,}$", "", text))
     if not match:  # (the rule of dashes around "--- PROJECT SNAPSHOT 1: ARISE (Arua) ---")
-        return None
+        sheet = SHEET_LINE.match(text)  # "FICHE PROJET – TUNISIE": a fiche's number, unnumbered
+        return "" if sheet and (not sheet.group("rest") or _only_countries(sheet.group("rest"))) \
+            else None
     rest = match.group("rest").strip()
     rest = re.sub(r"^\([^()]{2,40}\)\s*(?=[:–—-])", "", rest)  # "Componente 1 (Guatemala): KEY"
     rest = re.sub(r"(?i)^[/|:–—·•-]\s*(?:(?:programme|project|projet|proyecto|programa)\b\s*)?",
@@ -1105,6 +1111,10 @@ def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
     name and title on the lines below it. The number makes it a clear header."""
     first = window[0]  # the name and title stand right under the number, above key facts
     below = list(itertools.takewhile(lambda ln: not _sidebar_label_line(ln.text), window[1:4]))
+    if len(below) == 1 and len(window) > 2 and _strong_key(_key_text(below[0].text)) \
+            and _keyish(_key_text(below[0].text)) and _alone(lines, below[0]) \
+            and not label_kind(re.split(r"[:\t|]", window[2].text)[0]):
+        below.append(window[2])  # "TERRA-MIG" over "Territoires et migrations : renforcer …"
     rest = after_ordinal(clean(first.text)) or ""
     match = KEY_AND_TITLE.match(rest)
     parenthesised = _parenthesised_key(rest)

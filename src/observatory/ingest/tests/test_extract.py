@@ -3849,3 +3849,23 @@ def test_a_label_alone_over_its_first_value_is_no_head_even_when_it_looks_like_a
             "Implementing agency LuxDev\n\nProposed partners\n\nRegional Council of Dosso\n\n"
             "Objectives\nTo train.\n\nExpected results\nYouth work.\n")
     assert [f.key for f in extract_fiches(text)] == ["KRIOLA INVEST", "YES-Dosso"]
+
+
+def test_a_numbered_fiche_s_title_may_read_like_a_label_with_its_colon():
+    text = ("FICHE 1 SÉNÉGAL\n\nTERRA-MIG\n\nTerritoires et migrations : renforcer la gouvernance"
+            " locale des\nmobilités au Sénégal\n\nEN BREF\n\nDurée:4 ans\n\nObjectifs\nRenforcer "
+            "les communes.\n\nDéfis rencontrés\n• Les élections.\n")
+    fiche, = extract_fiches(text)
+    assert fiche.key == "TERRA-MIG"
+    assert fiche.value("title") == ("Territoires et migrations : renforcer la gouvernance locale "
+                                    "des mobilités au Sénégal")
+
+
+def test_an_unnumbered_fiche_projet_line_with_its_country_stands_over_the_key_and_title():
+    text = ("FICHE PROJET – TUNISIE\n\nZARZIS TERRE & MER\nPêche artisanale durable, emploi des "
+            "jeunes et alternatives à la migration\nirrégulière à Zarzis\n\n Fiche d’identité\n"
+            "Pays / territoires:Tunisie\n\nObjectifs\nPêcher mieux.\n"
+            "\nDifficultés\n• Les prix.\n\nFICHE PROJET – MALI\n\nKAYES SANTÉ DIASPORA\n"
+            "Amélioration de l’accès aux soins de santé\n\n Fiche d’identité\nPays:Mali\n\n"
+            "Objectifs\nSoigner.\n\nDifficultés\n• Les routes.\n")
+    assert [f.key for f in extract_fiches(text)] == ["ZARZIS TERRE & MER", "KAYES SANTÉ DIASPORA"]
