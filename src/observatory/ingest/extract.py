@@ -781,6 +781,8 @@ def _numbered_key_and_title(text: str) -> tuple[str, str] | None:
     country_first = re.match(r"^(.{3,40}?)\s+[–—-]\s+(\S.{0,40})$", rest)  # "3.1 Sénégal – PAIDIR"
     before, after = (country_first.group(1), country_first.group(2)) if country_first \
         else ("", "")
+    before = re.sub(r"(?i)^(?:composante|component|componente|volet)\s+", "", before)  # "A3.4
+    # Composante Côte d'Ivoire – PROMIR"
     named = _keyish(after) and len(after.split()) <= 3 and all(
         w[:1].isupper() for w in after.split())  # "4.2 Quetzaltenango (Guatemala) — Xela Joven"
     if country_first and ((_place_named(before) and named) or (  # "5.5 European Union –

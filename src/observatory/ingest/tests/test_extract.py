@@ -3869,3 +3869,13 @@ def test_an_unnumbered_fiche_projet_line_with_its_country_stands_over_the_key_an
             "Amélioration de l’accès aux soins de santé\n\n Fiche d’identité\nPays:Mali\n\n"
             "Objectifs\nSoigner.\n\nDifficultés\n• Les routes.\n")
     assert [f.key for f in extract_fiches(text)] == ["ZARZIS TERRE & MER", "KAYES SANTÉ DIASPORA"]
+
+
+def test_a_component_of_a_country_with_an_apostrophe_before_the_key():
+    text = ("## A3.3 Composante Guinée – REDI\n\nIntitulé\tRéintégration durable\n\n### Objectifs"
+            "\n\nRéintégrer.\n\n### Difficultés\n\n- Les routes.\n\n"
+            "## A3.4 Composante Côte d'Ivoire – PROMIR\n\nIntitulé\tProjet de mobilisation des "
+            "acteurs locaux\n\n### Objectifs\n\nInformer.\n\n### Difficultés\n\n- Les prix.\n")
+    fiches = extract_fiches(text)
+    assert [f.key for f in fiches] == ["REDI", "PROMIR"]
+    assert fiches[1].value("title") == "Projet de mobilisation des acteurs locaux"
