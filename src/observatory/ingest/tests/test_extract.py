@@ -3879,3 +3879,14 @@ def test_a_component_of_a_country_with_an_apostrophe_before_the_key():
     fiches = extract_fiches(text)
     assert [f.key for f in fiches] == ["REDI", "PROMIR"]
     assert fiches[1].value("title") == "Projet de mobilisation des acteurs locaux"
+
+
+def test_contributions_named_in_their_label_are_funders_and_the_total_cost_is_not():
+    text = ("## 4.1. RAÍCES\n\nTítulo del proyecto\tArraigo de la juventud rural\n"
+            "Aportación Ayuntamiento de Burgos\t74.500,00 €\n"
+            "Otras aportaciones\tFundación Vía Sur: 12.000,00 €\nCoste total\t86.500,00 €\n\n"
+            "### Objetivos\n\nArraigar.\n\n### Dificultades\n\n- Las lluvias.\n")
+    fiche, = extract_fiches(text)
+    assert fiche.values("funders") == [
+        {"name": "Ayuntamiento de Burgos", "amount": 74500, "currency": "EUR"},
+        {"name": "Fundación Vía Sur", "amount": 12000, "currency": "EUR"}]
