@@ -141,6 +141,9 @@ _PATTERNS: dict[str, list[str]] = {
         r".*\b(links?|linkages?|relationship|interplay)\b.*\bmigration\b.*\bdevelopment\b.*",
         r".*\b(v[ií]nculos?|vinculacion)\b.*\b(migracion|movilidad)\b.*\bdesarrollo\b.*",
         r"why (migration|mobility|it|this|the (project|programme)) matters\b.*",
+        r"(the )?diaspora and development",
+        r"(the )?(diaspora|migrants?)'?s? added value|added value of the (diaspora|migrants)|"
+        r"valeur ajoutee (de la diaspora|des migrants)|valor (agregado|anadido) de la diaspora",
         r"(the )?(links?|connections?|relationship) (with|to) (migration|mobility)",
         r"(l')?(le )?(liens?|articulation|rapport) avec (la |les )?migrations?",
         r"(the |le |el )?(m ?& ?d|m ?- ?d|m4d) (link|nexus|lien|nexo|v[ií]nculo)",
@@ -199,6 +202,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"(elementos|aspectos) innovadores)( (and|et|y) (good|best|bonnes?|buenas?|mejores) "
         r"(practices?|pratiques?|practicas?))?",
         r"(key |main )?good (and promising )?practices?\b.*", r"promising practices?\b.*",
+        r"lessons (learn[te]d )?from (the |our |its |[\w'-]+ )?(earlier|previous|past|"
+        r"pilot) (work|phase|projects?|experience)",
         r"what we would do again", r"ce que nous referions", r"lo que volver[ií]amos a hacer",
         r"(key )?(lessons( learn(ed|t))?|learnings)( and good practices?)?",
         r"(good practices|lessons) and (lessons( learn(ed|t))?|good practices)",
@@ -376,6 +381,7 @@ def heading_kind(line: str) -> str | None:
             return other  # "Lessons: challenges", "Lessons: good practices"
         if kinds and len(inline_words.split()) <= 5 and (_COMPILED[kinds[0]].fullmatch(
                 inline_words) or inline_words.endswith("?") or _APPROACH.match(inline_words)
+                or re.match(r"(why|pourquoi|por que) ", inline_words)  # "…: why this project"
                 or re.fullmatch(r"(le|the|el) (lien|link|vinculo|nexo|nexus)", inline_words)
                 or (kinds[0] == COVID and re.match(  # "COVID-19: how the programme adapted"
                     r"(\w+ ){0,3}(adapt|respon|respuesta|reponse|riposte|mesures|measures|"
@@ -557,6 +563,8 @@ _ASIDES = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
     r"valoracion (del equipo (evaluador|de evaluacion)|de la evaluacion)",
     r"(assessment|rating) (by|of) the (evaluation|review|evaluators?'?|reviewers?'?) team",
     r"appreciation de l'equipe (d'evaluation|d'evaluateurs|evaluatrice)",
+    r"([a-z]{2,8} )?pre-?assessment", r"(the )?(fund manager|fund management unit|fmu|"
+    r"secretariat)'?s? (comments|assessment|appraisal|remarks)",
 ]) + ")")
 
 
@@ -565,7 +573,9 @@ def aside_heading(line: str) -> bool:
     """The line heads, or opens with, what the report says about a fiche: "Committee
     decision", "Observaciones del Comité: …", "Discussion: IOM noted …"."""
     text = _MARKUP.sub("", line.strip()).strip()
-    label = re.split(r"\s*:", text, maxsplit=1)[0] if ":" in text else text
+    label = re.split(r"\s*(?::|\s;\s)", text, maxsplit=1)[0]
+    label = re.sub(r"\s*\((?:not part of|hors|no forma parte)[^()]*\)$", "", label)  # "FMU
+    # pre-assessment (not part of the applicant's summary) ; Strengths: …"
     if not label or len(label) > 60 or label.endswith((".", ";", ",")):
         return False
     words = _NUMBERING.sub("", normalize(label)).strip(" :-–").replace("’", "'")

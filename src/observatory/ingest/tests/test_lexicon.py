@@ -273,3 +273,22 @@ def test_an_identity_card_of_the_initiative_is_a_facts_box_title():
 ])
 def test_headings_of_the_night_sets(heading, kind):
     assert lx.heading_kind(heading) == kind
+
+
+# Headings met in the blind sets of 2026-11-25 (a selection panel's dossier), each with its kind.
+@pytest.mark.parametrize("heading,kind", [
+    ("Diaspora and development: why this project", "nexus"),
+    ("Diaspora added value", "nexus"),
+    ("Lessons from SDBN-FI's earlier work", "good_practices"),
+    ("Lessons learnt from the pilot phase", "good_practices"),
+])
+def test_headings_of_a_selection_panel_s_dossier(heading, kind):
+    assert lx.heading_kind(heading) == kind
+
+
+def test_a_fund_manager_s_pre_assessment_is_an_aside():
+    assert lx.aside_heading("FMU pre-assessment (not part of the applicant's summary) ; "
+                            "Strengths: business model tested in a pilot")
+    assert lx.aside_heading("Fund manager's comments")
+    assert not lx.aside_heading("Assessment of needs ; market study")
+
