@@ -247,7 +247,9 @@ def _named_by_its_text(lines: list[Line], kinds: list[str | None],
         first, body, key = group[0][0], bodies[n], header.key
         if _prose(header.title):
             continue  # an introduction's paragraph (no fiche)
-        start = max(groups[n - 1][-1][0] + 1 if n else 0, first - HEADER_WINDOW)
+        previous = max((i for i, _k in groups[n - 1] if not _inline_site(lines[i])),
+                       default=-1) if n else -1  # not the "Sitio web" row of its own facts
+        start = max(previous + 1, first - HEADER_WINDOW)
         short = next((ln for ln in lines[start:first] if SHORT_NAME_ROW.match(ln.stripped)
                       and _keyish(clean(SHORT_NAME_ROW.sub("", ln.stripped)))), None)
         if short is not None:  # "Siglas / nombre corto<TAB>VEMAR" in the key facts names it,
@@ -698,7 +700,7 @@ CORE_KINDS = {lx.OBJECTIVES, lx.EXPECTED_RESULTS, lx.MAIN_FEATURES, lx.NEXUS}
 
 def _site_field(text: str) -> bool:
     """A "Website: not available" line: a key fact, with or without an address."""
-    field = labelled_field(text) if ":" in text else None
+    field = labelled_field(text) if ":" in text or "\t" in text else None  # or a table's row
     return field is not None and field[0] == "sites" and bool(field[1].strip())
 
 
@@ -1679,7 +1681,8 @@ def _extract_labelled(fiche: Fiche, labelled: list[tuple[Line, tuple[str, str]]]
             _add_dates(fiche, Block([Line(line.index, start, end,
                                           "Duration: " + spelled_numbers(value))], 0))
             added = next((f for f in fiche.fields[known:] if f.name == "duration_months"), None)
-            if added is not None and extra is not None and extra.duration_months:
+            if added is not None and extra is not None and extra.duration_months \
+                    and not _range_holds_extension(value, added.value, extra.duration_months):
                 added.value += extra.duration_months  # "(4 years), extended by 12 months"
             if added is not None and extended_to:
                 added.value = int(extended_to.group("months"))
@@ -1745,6 +1748,18 @@ TOTAL_AND_SHARES = re.compile(  # "EUR 2,650,000 (ADCA EUR 2.1 million; …)", "
     r"^[^()]*?\d[^,]*,?\s+(?:dont|of which|including|de los cuales|de las cuales|incl\.)\s+"
     r"(?P<listed>.*\d.*)$|"
     r"^(?P<total>[^();]{1,30}?)\s[-–—]\s+(?P<after>.*\d.*)$")  # "96 000 € - X (80 000 €) et …"
+
+
+def _range_holds_extension(value: str, months: int, extension: int) -> bool:
+    """"January 2018 – June 2023 (five years, extended by six months)": the dates run to the
+    extended end, so the months they span already hold the extension."""
+    stated = re.sub(r"(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d\s*(?:[–—-]|to|until|hasta|au|à|al)\s*"
+                    r"(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d", "", value)
+    if stated == value:
+        return False
+    found = find_start_duration("Duration: " + spelled_numbers(re.sub(r"[()]", " ", stated)))
+    return found is not None and found.duration_months is not None \
+        and months == found.duration_months + extension
 
 
 def _only_money(text: str) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from .geo import find_countries
 from .lexicon import heading_kind
 from .money import find_money
 
@@ -349,10 +350,14 @@ def labelled_field(line: str) -> tuple[str, str] | None:
         at = line.find(named[1], match.start("label")) + len(named[1])
         return named[0], line[at:].strip().strip("|").strip().replace("**", "")
     for kind, _pattern in _LABEL_KINDS:  # "Démarrage (durée)", "Zones d'intervention"
-        if kind == exact or (not exact and loose and _LABEL_WORDS[kind].search(
-                re.sub(r"\([^()]*\)", " ", label)) and (
+        word = _LABEL_WORDS[kind].search(re.sub(r"\([^()]*\)", " ", label))
+        if kind == exact or (not exact and loose and word and (
                 len(label.split()) <= 3 or "(" in label)):
-            return kind, match.group("value").replace("**", "").replace("__", "")
+            value = match.group("value").replace("**", "").replace("__", "")
+            if kind == "place" and word and not exact and word.start() == 0 \
+                    and find_countries(label[word.end():]):  # "Ámbito Ecuador: provincias …":
+                value = f"{label[word.end():].strip()}: {value}"  # the country is the value's
+            return kind, value
     if SUBNATIONAL.fullmatch(label) and match.group("value").strip():
         return "place", match.group("value").replace("**", "").replace("__", "")
     return None

@@ -92,6 +92,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"observed|observamos)( sur le terrain| in the field| en el terreno)?",
         r"que hemos hecho.*", r"what (the )?(project|programme) does.*",
         r"(lo )?que hemos (conseguido|logrado|alcanzado|hecho)( hasta (ahora|la fecha))?",
+        r"(lo )?(realizado|conseguido|logrado)( hasta (ahora|la fecha|el momento))?",
+        r"(que|lo que) se (esta haciendo|ha hecho|hace)( hasta (ahora|la fecha))?",
+        r"what is being done|ce qui (se fait|est fait)",
         r"ce que nous avons (obtenu|accompli|realise)( jusqu'ici| a ce jour)?",
         r"what we (have )?(achieved|accomplished|delivered)( so far| to date)?",
         r"description du (projet|programme)",
@@ -412,7 +415,9 @@ def heading_kind(line: str) -> str | None:
         return None  # "Objectifs de l'atelier": a section of the report, not of a fiche
     # A short heading that names the pandemic is about it, whatever it opens with ("Acciones
     # frente al COVID-19"); a longer line naming it is a bullet's sentence.
-    if len(words.split()) <= 9 and _COMPILED[COVID].fullmatch(words):
+    if len(words.split()) <= 9 and _COMPILED[COVID].fullmatch(words) and not re.search(
+            r"\d+ (months?|mois|meses|years?|ans|anos)\b", words):  # not "Duración 36 meses,
+        # ampliados seis meses por la pandemia", a key fact
         return None if _names_a_programme(text) else COVID
     for kind, pattern in _COMPILED.items():
         if kind != COVID and pattern.fullmatch(words):

@@ -36,9 +36,9 @@ ALSO_BY = re.compile(r"(?i)\s(?:et|and|y|ainsi que)\s+(?:aussi\s+|also\s+|tambi[
 BEGAN = re.compile(r"(?i)\b(?:began|begun|commenced|arranc[óo]|comenz[óo]|inici[óo]|"
                    r"d[ée]marr[ée]e?|a d[ée]but[ée])\s+(?=(?:in|en)\b)")
 EXTENSION = re.compile(r"(?i)\b(?:(?:ampliad[oa]s?|prorrogad[oa]s?|extended|prolong[ée]e?s?)"
-                       r"(?:\s+(?:in|en)\s+(?:19|20)\d\d)?\s+(?:en|by|de|d['’]|por)\s+"
+                       r"(?:\s+(?:in|en)\s+(?:19|20)\d\d)?\s+(?:(?:en|by|de|d['’]|por)\s+)?"
                        r"(?:a further |another |an additional |otros |encore )?"
-                       r"(?P<terms>\d{1,2}\s*(?:months?|mois|meses))|"
+                       r"(?P<terms>(?:\d{1,2}|[a-zé]{3,9})\s*(?:months?|mois|meses))|"
                        r"(?:granted|given|received|obtained|got)\s+an?\s+(?P<more>\d{1,2})[- ]month"
                        r"s?\s+(?:no-cost\s+|cost-free\s+)?extension|"
                        r"(?:plus|más|and|et|y|with|avec|con)\s+(?:une?|una|an?)\s+(?:no-cost\s+|"
@@ -50,7 +50,8 @@ EXTENSION = re.compile(r"(?i)\b(?:(?:ampliad[oa]s?|prorrogad[oa]s?|extended|prol
 def extension_terms(match: re.Match[str]) -> str:
     """The months an EXTENSION match adds: "prolongée de 12 mois", "más una ampliación sin
     costo de 6 meses", "granted a 6-month extension"."""
-    return match.group("terms") or match.group("terms2") or f"{match.group('more')} months"
+    return spelled_numbers(match.group("terms") or match.group("terms2")
+                           or f"{match.group('more')} months")  # "ampliados seis meses"
 MONEY_FROM = re.compile(r"^\s*(?:(?:aportad[oa]s|otorgad[oa]s|provided|contributed|granted|"
                         r"apport[ée]s|octroy[ée]s|accord[ée]s)\s+(?:por|by|par)\s+"
                         r"(?:la |el |los |las |the |le |les |l['’])?|"

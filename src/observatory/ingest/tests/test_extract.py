@@ -3890,3 +3890,37 @@ def test_contributions_named_in_their_label_are_funders_and_the_total_cost_is_no
     assert fiche.values("funders") == [
         {"name": "Ayuntamiento de Burgos", "amount": 74500, "currency": "EUR"},
         {"name": "Fundación Vía Sur", "amount": 12000, "currency": "EUR"}]
+
+
+def test_key_facts_of_a_bulletin_s_spotlight():
+    text = ("RETORNA AZUAY\nRetorno productivo de personas migrantes retornadas en Azuay\n\n"
+            "FICHA TÉCNICA\nÁmbito Ecuador: provincias de Azuay y Cañar\n"
+            "Inicio Septiembre de 2019\nDuración 36 meses, ampliados seis meses por la pandemia\n"
+            "Web https://tierradelsol.org/retorna\n\nObjetivos\nEmprender.\n\n"
+            "Lo realizado hasta ahora\n• 74 emprendimientos siguen activos.\n\n"
+            "Dificultades\n• La inflación.\n")
+    fiche, = extract_fiches(text)
+    assert fiche.values("countries") == ["EC"]
+    assert fiche.values("places") == ["Azuay", "Cañar"]
+    assert fiche.value("duration_months") == 42
+    assert fiche.value("main_features").startswith("74 emprendimientos")
+
+
+def test_dates_that_run_to_the_extended_end_already_hold_the_extension():
+    def months(value: str) -> int | None:
+        text = (f"PALIM – Pathways for Labour Mobility\n\nTimeframe: {value}\n\nObjectives\n"
+                "To train.\n\nChallenges\n• Visas.\n")
+        return extract_fiches(text)[0].value("duration_months")
+
+    assert months("January 2018 – June 2023 (five years, extended by six months)") == 66
+    assert months("2019-2022 (4 years), extended by 12 months to December 2023") == 60
+
+
+def test_a_website_row_without_an_address_is_a_key_fact_not_the_next_fiche_s_heading():
+    row = "Sitio web\tNo disponible\n"
+    text = ("## 4.1 Quetzaltenango (Guatemala): Ventanilla\n\nSiglas / nombre corto\tVEMAR\n\n"
+            "### Objetivos\n\nAtender.\n\n### Dificultades\n\n- La rotación.\n\n"
+            "## 4.2 San Miguel (El Salvador): emprendimiento juvenil\n\nSiglas / nombre corto\t"
+            "EMPRENDE+\nDuración\t24 meses, ampliados a 30 por la pandemia\n" + row +
+            "\n### Objetivos\n\nEmprender.\n\n### Dificultades\n\n- Las ventas.\n")
+    assert [f.key for f in extract_fiches(text)] == ["VEMAR", "EMPRENDE+"]

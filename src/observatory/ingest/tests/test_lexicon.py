@@ -281,6 +281,9 @@ def test_headings_of_the_night_sets(heading, kind):
     ("Diaspora added value", "nexus"),
     ("Lessons from SDBN-FI's earlier work", "good_practices"),
     ("Lessons learnt from the pilot phase", "good_practices"),
+    ("Lo realizado hasta ahora", "main_features"),  # a bulletin's spotlights
+    ("Qué se está haciendo", "main_features"),
+    ("Duración 36 meses, ampliados seis meses por la pandemia", None),  # a key fact
 ])
 def test_headings_of_a_selection_panel_s_dossier(heading, kind):
     assert lx.heading_kind(heading) == kind
