@@ -479,6 +479,7 @@ def after_ordinal(text: str) -> str | None:
     """What follows a fiche's number on its line ("Project 2 - KEY: Title" -> "KEY: Title",
     "EXPERIENCIA 3" -> ""), or None when the line does not begin with one; a note in
     parentheses ("Project 3 (presented in English)") counts as nothing."""
+    text = re.sub(r"^[\[(]?\d{1,2}[h:.]\d{2}[\])]?\s+", "", text)  # "[10h12] PRÉSENTATION 1"
     match = ORDINAL_PREFIX.match(re.sub(r"^[-=*–—]{2,}\s*|\s*[-=*–—]{2,}$", "", text))
     if not match:  # (the rule of dashes around "--- PROJECT SNAPSHOT 1: ARISE (Arua) ---")
         sheet = SHEET_LINE.match(text)  # "FICHE PROJET – TUNISIE": a fiche's number, unnumbered
@@ -833,6 +834,7 @@ def _keyish(text: str) -> bool:
 
 TITLE_LABEL = re.compile(r"(?i)^(?:(?:full |project |programme |official )?title|"
                          r"(?:intitul[ée]|titre)(?: (?:du|complet du) (?:projet|programme))?|"
+                         r"titre complet|"
                          r"t[ií]tulo(?: (?:del|completo del) (?:proyecto|programa))?|"
                          r"nombre (?:completo )?del (?:proyecto|programa|componente)|"
                          r"nom (?:complet )?du (?:projet|programme|volet)|"
@@ -1114,11 +1116,13 @@ def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
     """The header of a numbered fiche: "Project 2 - KEY: Title", or "EXPERIENCIA 3" with the
     name and title on the lines below it. The number makes it a clear header."""
     first = window[0]  # the name and title stand right under the number, above key facts
-    below = list(itertools.takewhile(lambda ln: not _sidebar_label_line(ln.text), window[1:4]))
-    if len(below) == 1 and len(window) > 2 and _strong_key(_key_text(below[0].text)) \
+    near = [ln for ln in window[1:6] if (_sidebar_label_line(ln.text) or ("", ""))[0] != "other"]
+    below = list(itertools.takewhile(lambda ln: not _sidebar_label_line(ln.text), near[:3]))
+    # (over "Intervenant : …", the speaker, whom the fiche does not keep)
+    if len(below) == 1 and len(near) > 1 and _strong_key(_key_text(below[0].text)) \
             and _keyish(_key_text(below[0].text)) and _alone(lines, below[0]) \
-            and not label_kind(re.split(r"[:\t|]", window[2].text)[0]):
-        below.append(window[2])  # "TERRA-MIG" over "Territoires et migrations : renforcer …"
+            and not label_kind(re.split(r"[:\t|]", near[1].text)[0]):
+        below.append(near[1])  # "TERRA-MIG" over "Territoires et migrations : renforcer …"
     rest = after_ordinal(clean(first.text)) or ""
     match = KEY_AND_TITLE.match(rest)
     parenthesised = _parenthesised_key(rest)
@@ -1134,6 +1138,9 @@ def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
         title = below[0] if below and _titleish(_title_text(below[0].text)) else None
         key = _key_text(rest)  # "Learning Brief 1 – RESTART-GN (Guinea)"
         named = _title_text(title.text) if title else ""
+        again = _key_and_title(named)  # "JUSOOR – Ponts pour l'emploi …" under "… 4 – JUSOOR"
+        if again and again[0].lower() == key.lower():
+            named = again[1]
         header = _Header(key, named, _part_of(first, key),  # the span without "Full name:"
                          _part_of(title, named) if title else None, first.index,
                          (title or first).index)

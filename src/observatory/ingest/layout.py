@@ -256,6 +256,7 @@ SIDEBAR_LABELS = {
     "other": r"contacts?|contact person|personne[- ]contact|persona de contacto|contacto|"
              r"point focal|focal point|cheff?e de projet|project manager|"
              r"presented by|pr[ée]sent[ée] par|presentado por|present[oóa]|presents|"
+             r"intervenant(?:e)?s?|speakers?|presenters?|ponentes?|intervenciones?|"
              r"target (?:group|population)s?|population cible|publics? cibles?|"
              r"poblaci[oó]n (?:destinataria|meta|objetivo)|beneficiaries|b[ée]n[ée]ficiaires|"
              r"beneficiari[oa]s|(?:ODS|ODD|SDGs?)(?: relacionados| concern[ée]s| addressed)?|"
@@ -469,7 +470,9 @@ ORDINAL_WORDS = (r"fiches?(?:[ -](?:d['’]|de |du )?(?:projets?|programmes?|pra
                  r"initiatives?|iniciativas?|case stud(?:y|ies)|cas|casos?|composantes?|"
                  r"components?|componentes?|volets?|briefs?|notes?|examples?|exemples?|"
                  r"ejemplos?|stories|story|histoires?|historias?|spotlights?|portraits?|boxe?s?|"
-                 r"encadr[ée]s?|recuadros?|snapshots?|aper[çc]us?|instant[aá]neas?")
+                 r"encadr[ée]s?|recuadros?|snapshots?|aper[çc]us?|instant[aá]neas?|"
+                 r"pr[ée]sentations?|presentaci[oó]n(?:es)?|candidatures?|candidaturas?|"
+                 r"highlights?")  # "PRÉSENTATION 1 – KEY", "CANDIDATURA 2", "PROJECT HIGHLIGHT 3"
 ORDINAL_QUALIFIER = r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|" \
     r"promising|inspiring|grantee|partner|partenaire|socio|learning|policy)\s+)?"  # "GOOD PRACTICE
 # 1", "Learning Brief 2"

@@ -3924,3 +3924,46 @@ def test_a_website_row_without_an_address_is_a_key_fact_not_the_next_fiche_s_hea
             "EMPRENDE+\nDuración\t24 meses, ampliados a 30 por la pandemia\n" + row +
             "\n### Objetivos\n\nEmprender.\n\n### Dificultades\n\n- Las ventas.\n")
     assert [f.key for f in extract_fiches(text)] == ["VEMAR", "EMPRENDE+"]
+
+
+WEBINAR_NOTES = """[10h12] PRÉSENTATION 1 – DIASPO'LINK (Sénégal / France)
+Intervenant : Moussa Dramé, coordinateur, ONG Jappo Développement
+====================================================================
+
+Titre complet : Diaspora et investissement productif dans la région de Matam
+
+Objectifs :
+Investir.
+
+Difficultés :
+- Les délais.
+
+[11h33] PRÉSENTATION 2 – JUSOOR (Tunisie / Suisse)
+Intervenant : Karim Ben Salah, directeur, ATMEJ
+====================================================================
+
+JUSOOR – Ponts pour l'emploi des jeunes diplômés du Sud tunisien
+
+Objectifs :
+Employer.
+
+Difficultés :
+- Les visas.
+"""
+
+
+def test_presentations_of_a_webinar_with_their_time_and_speaker():
+    first, second = extract_fiches(WEBINAR_NOTES)
+    assert (first.key, second.key) == ("DIASPO'LINK", "JUSOOR")
+    assert first.value("title") == "Diaspora et investissement productif dans la région de Matam"
+    assert second.value("title") == "Ponts pour l'emploi des jeunes diplômés du Sud tunisien"
+
+
+@pytest.mark.parametrize("head", ["CANDIDATURA 1 – RETORNA: Retorno productivo en Azuay",
+                                  "PROJECT HIGHLIGHT 1: RETORNA\nRetorno productivo en Azuay"])
+def test_an_entry_to_a_prize_and_a_digest_s_highlight_are_numbered_heads(head):
+    text = (f"{head}\n----------\n\nObjetivos:\nEmprender.\n\nDificultades:\n- La inflación.\n\n"
+            + head.replace("1", "2").replace("RETORNA", "PUENTE ANDINO").replace(
+                "Retorno productivo en Azuay", "Codesarrollo entre Getafe y Cochabamba")
+            + "\n----------\n\nObjetivos:\nCodesarrollar.\n\nDificultades:\n- Las distancias.\n")
+    assert [f.key for f in extract_fiches(text)] == ["RETORNA", "PUENTE ANDINO"]
