@@ -461,11 +461,13 @@ def _report_heading(lines: list[Line], line: Line, fiche_first: Line, last_secti
 
 
 OF_ALL = r"(?:\s*(?:/|of|sur|de)\s*\d{1,2}\b)?"  # "PROJECT PROFILE 1/5", "Fiche 2 sur 6"
+FLAGSHIP = r"(?:\s+(?:emblem[aá]tic[oa]s?|phares?|flagship|destacad[oa]s?))?"  # "PROGRAMA
+# EMBLEMÁTICO 2 DE 4"
 FICHE_ORDINAL = re.compile(
-    rf"(?i)^{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
+    rf"(?i)^{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS}){FLAGSHIP}\s*"
     r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b" + OF_ALL + r"(?:\s*[(:–—|-].{0,60})?$")
 ORDINAL_PREFIX = re.compile(
-    rf"(?i)^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS})\s*"
+    rf"(?i)^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS}){FLAGSHIP}\s*"
     r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b" + OF_ALL + r"\s*[.:–—|-]?\s*(?P<rest>.*)$")
 SHEET_LINE = re.compile(r"(?i)^(?:fiches?[ -](?:projets?|programmes?|d['’]exp[ée]rience)|"
                         r"fichas? (?:de|del) (?:proyectos?|programas?|experiencias?)|"

@@ -3967,3 +3967,15 @@ def test_an_entry_to_a_prize_and_a_digest_s_highlight_are_numbered_heads(head):
                 "Retorno productivo en Azuay", "Codesarrollo entre Getafe y Cochabamba")
             + "\n----------\n\nObjetivos:\nCodesarrollar.\n\nDificultades:\n- Las distancias.\n")
     assert [f.key for f in extract_fiches(text)] == ["RETORNA", "PUENTE ANDINO"]
+
+
+def test_a_ministry_s_flagship_programmes_numbered_n_of_m():
+    text = "".join(
+        f"PROGRAMA EMBLEMÁTICO {n} DE 2\n\n{key}\n{title}\n\n  FICHA TÉCNICA\nEntidad ejecutora "
+        f"DAMF\n\nObjetivos\nAtender.\n\nDificultades\n• Los recursos.\n\n"
+        for n, key, title in [(1, "REINTEGRA", "Programa Nacional de Reintegración"),
+                              (2, "Frontera Solidaria", "Red de Centros de Atención Integral")])
+    fiches = extract_fiches("Nuestros programas emblemáticos:\n\n" + text)
+    assert [(f.key, f.value("title")) for f in fiches] == [
+        ("REINTEGRA", "Programa Nacional de Reintegración"),
+        ("Frontera Solidaria", "Red de Centros de Atención Integral")]
