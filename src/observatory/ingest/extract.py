@@ -1010,6 +1010,7 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
             and not RULE.match(line.text)  # "… in Edo and Delta" / "States", not "-----"
         if line.blank or kinds[index] is not None or _sidebar_label_line(line.text) \
                 or is_bullet(line.text) or header.title.endswith(SENTENCE_END) \
+                or SUBMITTED_BY.match(line.stripped) \
                 or not (line.stripped[:1].islower() or words[-1] in CONNECTORS or run_on
                         or tail) \
                 or len(words) + word_count(line.stripped) > 30:
@@ -1022,6 +1023,10 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
         header.title_line = Line(first.index, first.start, line.end, first.text + "\n" + line.text)
         header.last_line = index
         index += 1
+
+
+SUBMITTED_BY = re.compile(r"(?i)(?:submitted|presented|pr[ée]sent[ée]e?|soumise?|presentad[oa]|"
+                          r"enviad[oa])\s+(?:by|par|por)\b")  # under a title, not its words
 
 
 PARENTHESISED_KEY = re.compile(r"^(?P<title>.{8,}?)\s*\((?P<key>[^()]{2,30})\)\s*$")
@@ -1136,7 +1141,8 @@ def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
         key_line = _part_of(first, match.group(1))
         header = _Header(match.group(1), match.group(2), key_line, _part_of(first, match.group(2)),
                          first.index, first.index)
-    elif rest and _keyish(rest):
+    elif rest and _keyish(rest) and not (_theme(rest) and below and _keyish(below[0].stripped)
+                                         and _strong_key(below[0].stripped)):
         title = below[0] if below and _titleish(_title_text(below[0].text)) else None
         key = _key_text(rest)  # "Learning Brief 1 – RESTART-GN (Guinea)"
         named = _title_text(title.text) if title else ""
@@ -1155,6 +1161,14 @@ def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
     header.first_line = first.index
     header.score = STRONG_HEADER
     return header
+
+
+def _theme(text: str) -> bool:
+    """"RETURN AND SUSTAINABLE REINTEGRATION" after "GOOD PRACTICE 2 |": a theme in capitals,
+    when the fiche's own short name stands on the line below."""
+    words = text.split()
+    return text.isupper() and len(words) >= 3 and any(w.lower() in CONNECTORS
+                                                       for w in words[1:-1])
 
 
 def _part_of(line: Line, part: str) -> Line:

@@ -3979,3 +3979,19 @@ def test_a_ministry_s_flagship_programmes_numbered_n_of_m():
     assert [(f.key, f.value("title")) for f in fiches] == [
         ("REINTEGRA", "Programa Nacional de Reintegración"),
         ("Frontera Solidaria", "Red de Centros de Atención Integral")]
+
+
+def test_a_good_practice_s_theme_after_its_number_and_who_submitted_it():
+    text = "".join(
+        f"GOOD PRACTICE {n}  |  {theme}\n\n{key}\n{title}\nSubmitted by the Republic of {state}\n"
+        f"Implementing entity Ministry of Labour\n\nObjectives\nTo train.\n\nChallenges\n"
+        f"• Visas.\n\n"
+        for n, theme, key, title, state in [
+            (1, "RETURN AND SUSTAINABLE REINTEGRATION", "GREEN-Return",
+             "Reintegration of Returnees through Climate-Smart Agriculture", "The Gambia"),
+            (2, "LABOUR MOBILITY AND SKILLS", "TALENT-TN",
+             "Skills Partnership for Nursing between Tunisia and Germany", "Tunisia")])
+    fiches = extract_fiches(text)
+    assert [(f.key, f.value("title")) for f in fiches] == [
+        ("GREEN-Return", "Reintegration of Returnees through Climate-Smart Agriculture"),
+        ("TALENT-TN", "Skills Partnership for Nursing between Tunisia and Germany")]
