@@ -932,6 +932,11 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                                        if not ln.blank and not RULE.match(ln.text)])
     for line in reversed(lines[previous_heading + 1:first_heading]):  # "4. KEY – Title"
         pair = _numbered_key_and_title(line.text)  # "3.1  KEY: Title"
+        bare = re.fullmatch(rf"\s*{OUTLINE_NUMBER}\s+(\S.{{1,38}})", clean(line.text))
+        ruled = line.index + 1 < len(lines) and RULE.match(lines[line.index + 1].text)
+        if pair is None and bare and ruled and _keyish(bare.group(1)) \
+                and _strong_key(bare.group(1)):  # "4.1  SAFE-LM" over a rule, its title in
+            pair = (bare.group(1).strip(), "")  # a "Title:" row below
         if pair and _opens_paragraph(lines, line) and not TOC_LINE.search(line.text):
             key, title = pair
             if _only_countries(title):  # "3.1 JAPPO – Sénégal": the "Intitulé" row below it
@@ -1298,10 +1303,17 @@ def _named_in_facts(body: list[Line], key: str, title: str) -> tuple[str, Line] 
     """(title, line) of a key-facts row that names the programme in full with its key:
     "Programme<TAB>Reintegration Support for Returnees in Upper and Middle Guinea (RESTART-GN)",
     "Programme<TAB>CLIMB – Climate-Linked Internal Mobility in Bangladesh"."""
-    for line in body[:40]:
+    for n, line in enumerate(body[:40]):
         named = TITLE_LABEL.match(line.stripped)
         if named and not title and _titleish(_title_text(line.text)):  # "Nombre del componente
-            return _title_text(line.text), _part_of(line, _title_text(line.text))  # <TAB>…"
+            part = _part_of(line, _title_text(line.text))  # <TAB>…"
+            after = body[n + 1] if n + 1 < len(body) else None
+            if after is not None and not after.blank and (
+                    after.stripped[:1].islower() or part.text.split()[-1] in CONNECTORS) \
+                    and not _sidebar_label_line(after.text):  # "Título: … como alternativa a
+                part = Line(part.index, part.start, after.end, part.text + "\n" + after.text)
+                return _title_text(line.text) + " " + after.stripped, part  # la" / "migración"
+            return _title_text(line.text), part
         label = KEY_LABEL.match(line.stripped) or named
         value = clean(line.stripped[label.end():]) if label else ""
         found = _parenthesised_key(value) or _key_and_title(value)  # or "CLIMB – Climate-…"

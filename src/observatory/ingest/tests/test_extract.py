@@ -3995,3 +3995,15 @@ def test_a_good_practice_s_theme_after_its_number_and_who_submitted_it():
     assert [(f.key, f.value("title")) for f in fiches] == [
         ("GREEN-Return", "Reintegration of Returnees through Climate-Smart Agriculture"),
         ("TALENT-TN", "Skills Partnership for Nursing between Tunisia and Germany")]
+
+
+def test_a_numbered_name_between_rules_takes_its_title_from_the_title_row_wrapped():
+    text = ("3. NEXT SIX MONTHS - KEY DATES\n\n- 15 April: comments due on SAFE-LM.\n\n"
+            "4. THE PROGRAMMES\n\nFor each one I used the headings of the fiches.\n\n"
+            "----------------------------------------\n4.1  SAFE-LM\n"
+            "----------------------------------------\n\nTitle: Safe and Fair Labour Mobility "
+            "from Ethiopia to the\nMiddle East\nImplementer: Horn Mobility Partners\n\n"
+            "Objective\nWomen and men migrate safely.\n\nChallenges\n- Brokers.\n")
+    fiche, = extract_fiches(text)
+    assert fiche.key == "SAFE-LM"
+    assert fiche.value("title") == "Safe and Fair Labour Mobility from Ethiopia to the Middle East"
