@@ -2413,7 +2413,10 @@ def _funders_of(text: str) -> list[dict]:
         for money in reversed(monies):
             note = re.match(r"\s*\([^()]*\)", name[money.end:]) if name[:money.start].strip(
                 " :–-") else None  # "ACNUR: USD 500.000 (componente de …)": what it pays for
-            name = name[:money.start] + name[money.end + (note.end() if note else 0):]
+            channel = re.match(r"\s+(?:through|via|à travers|a trav[ée]s)\b", name[money.end:]) \
+                if name[:money.start].strip(" :–-") else None  # "EU EUR 2.5 million through
+            name = name[:money.start] + ("" if channel else  # the KISEDP window (…)"
+                                         name[money.end + (note.end() if note else 0):])
         name = re.sub(r"\(\s*[,;:]?\s*\)|\[\s*\]", " ", name)
         inner = re.findall(r"\(([^)]*)\)", name)
         if inner and not re.sub(r"\([^)]*\)", " ", name).strip(" -–:,"):

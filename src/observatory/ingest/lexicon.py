@@ -399,6 +399,9 @@ def heading_kind(line: str) -> str | None:
     words = normalize(text).rstrip(":").strip()
     words = _NUMBERING.sub("", words).strip(" :-–")
     words = re.sub(r"\s*\([^()]{1,40}\)$", "", words)  # "Results to date (December 2022)"
+    note = re.fullmatch(r"(\S+(?: \S+)?) \([^()]{3,120}\)", words)  # "Quote (returnee in
+    if note and stripped.endswith(":"):  # Kombolcha, from my field visit …):"
+        words = note.group(1)
     words = AS_OF_DATE.sub("", words)  # "Principales avances a 31 de diciembre de 2023"
     question = words.endswith("?")
     words = re.sub(r"\s*/\s*", " and ", words).rstrip(" ?").lstrip("¿ ")  # "… / x", "…?"
@@ -568,6 +571,8 @@ _ASIDES = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
     r"valoracion (del equipo (evaluador|de evaluacion)|de la evaluacion)",
     r"(assessment|rating) (by|of) the (evaluation|review|evaluators?'?|reviewers?'?) team",
     r"appreciation de l'equipe (d'evaluation|d'evaluateurs|evaluatrice)",
+    r"pending( items| points| issues)?|to ?-?do|open points|points en suspens|a faire|"
+    r"por hacer|pendientes?",  # an officer's own notes under a fiche
     r"([a-z]{2,8} )?pre-?assessment", r"(the )?(fund manager|fund management unit|fmu|"
     r"secretariat)'?s? (comments|assessment|appraisal|remarks)",
 ]) + ")")

@@ -4007,3 +4007,17 @@ def test_a_numbered_name_between_rules_takes_its_title_from_the_title_row_wrappe
     fiche, = extract_fiches(text)
     assert fiche.key == "SAFE-LM"
     assert fiche.value("title") == "Safe and Fair Labour Mobility from Ethiopia to the Middle East"
+
+
+def test_an_officer_s_handover_notes_quote_pending_points_and_a_funding_channel():
+    text = ("4.3  KALO-LIVE\n----------\n\nTitle: Kalobeyei Livelihoods for Refugees\n"
+            "Funding: SDC CHF 1 950 000; EU EUR 2.5 million through the KISEDP window (this part "
+            "ended in 2022)\n\nObjective\nRefugees earn a living.\n\nCOVID-19\nMarkets closed for "
+            "two months.\n\nQuote (from the NLK annual report 2022, a young woman in Kakuma):\n"
+            "\"Before, I thought refugees were here to take what belongs to us.\" - Akai, 24\n\n"
+            "Pending\n- Exit strategy: NLK draft due end of April.\n")
+    fiche, = extract_fiches(text)
+    assert fiche.values("funders") == [{"name": "SDC", "amount": 1950000, "currency": "CHF"},
+                                       {"name": "EU", "amount": 2500000, "currency": "EUR"}]
+    assert fiche.value("testimony").startswith("Before, I thought refugees")
+    assert fiche.values("covid_adaptations") == ["Markets closed for two months."]
