@@ -264,6 +264,7 @@ SIDEBAR_LABELS = {
              r"(?:(?:completion|mtr|mid-term|final|overall|performance) )?(?:rating|score)s?|"
              r"notation|note (?:globale|finale)|calificaci[oó]n|puntuaci[oó]n|"
              r"(?:project |grant |contract )?(?:reference|code|number|no\.?)|r[ée]f[ée]rence|"
+             r"statut|status|estado|[ée]tat d'avancement|"
              r"referencia|c[oó]digo|num[ée]ro de (?:projet|contrat|convention)|"
              r"n[uú]mero de (?:proyecto|contrato|convenio)",
     # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
@@ -330,6 +331,9 @@ def is_sidebar_title(line: str) -> bool:
 def labelled_field(line: str) -> tuple[str, str] | None:
     """(kind, value) of a labelled sidebar line, or None; the value is "" for a label that
     stands alone on its line ("**Funding**", "Partners:") with its values below it."""
+    field = re.match(r"(\s*)([^\W\d_][\w' -]{1,40}?)::(?=\s)", line)  # an Obsidian or Dataview
+    if field:  # field ("partenaires:: ANPEJ ; …"), in lower case as those are written
+        line = field.group(1) + field.group(2).capitalize() + ": " + line[field.end():]
     match = LABELLED.match(line)
     if not match:
         return None
@@ -386,9 +390,11 @@ def _label_before_a_name(label: str, value: str) -> tuple[str, str] | None:
 
 
 def is_table_furniture(line: str) -> bool:
-    """A table's rule or a row without a labelled value (its header)."""
+    """A table's rule or a row without a labelled value (its header); or a note's tags
+    ("#projet #Sénégal #retour") or an embedded image ("![[IMG_2022.jpg]]")."""
     return bool(TABLE_RULE.match(line)) or (bool(TABLE_ROW.match(line))
-                                            and labelled_field(line) is None)
+                                            and labelled_field(line) is None) \
+        or bool(re.fullmatch(r"\s*(?:#[^\s#]+\s*)+|\s*!\[\[[^\]]*\]\]\s*", line))
 
 
 # -- page furniture: page numbers and running headers of a text taken from a paged layout ------

@@ -354,6 +354,8 @@ def heading_kind(line: str) -> str | None:
     """The section a heading line opens, or None. A heading is short and ends no sentence;
     "Project site: https://…" counts, its address being the section's content."""
     stripped = line.strip()
+    if re.match(r"(?i)(?:>\s*)?\[!(?:quote|cite)\]", stripped):
+        return TESTIMONY  # an Obsidian callout: "> [!quote] Verbatim — Mamadou B., 27 ans"
     link = _SITE_LINK.match(stripped)
     if link and _SITE_WORDS.search(normalize(link.group("label"))):
         return SITES  # "🔗 [Ficha completa en la web de la Red CIMA](https://…)"
@@ -571,6 +573,7 @@ _ASIDES = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
     r"valoracion (del equipo (evaluador|de evaluacion)|de la evaluacion)",
     r"(assessment|rating) (by|of) the (evaluation|review|evaluators?'?|reviewers?'?) team",
     r"appreciation de l'equipe (d'evaluation|d'evaluateurs|evaluatrice)",
+    r"suivi|journal de suivi|seguimiento|follow-?up( log)?|"  # a log of the officer's contacts
     r"pending( items| points| issues)?|to ?-?do|open points|points en suspens|a faire|"
     r"por hacer|pendientes?",  # an officer's own notes under a fiche
     r"([a-z]{2,8} )?pre-?assessment", r"(the )?(fund manager|fund management unit|fmu|"

@@ -4021,3 +4021,45 @@ def test_an_officer_s_handover_notes_quote_pending_points_and_a_funding_channel(
                                        {"name": "EU", "amount": 2500000, "currency": "EUR"}]
     assert fiche.value("testimony").startswith("Before, I thought refugees")
     assert fiche.values("covid_adaptations") == ["Markets closed for two months."]
+
+
+OBSIDIAN_NOTE = """## PAIJ-Matam — Insertion des jeunes et des migrants de retour à Matam
+
+#projet #Sénégal #retour
+
+statut:: en cours
+pays:: Sénégal
+zone:: région de Matam (communes d'Ourossogui et de Thilogne)
+partenaires:: ANPEJ ; Chambre de métiers de Matam
+financement:: UE : 3,4 M€ ; FSDT : 180 000 €
+démarrage:: janvier 2021
+durée:: 36 mois
+
+### Objectifs
+
+Insérer les jeunes.
+
+### Difficultés
+
+- Les crédits arrivent tard.
+
+> [!quote] Verbatim — Mamadou B., 27 ans, Thilogne
+> « J'ai passé deux ans en Libye et je suis revenu sans rien. »
+
+![[IMG_2022-11-15_atelier.jpg]]
+
+### Suivi
+
+- 2022-11-15 : visite terrain Thilogne.
+- [ ] relancer AEF pour le tableau de suivi
+"""
+
+
+def test_an_obsidian_note_with_dataview_fields_tags_a_quote_callout_and_a_follow_up_log():
+    fiche, = extract_fiches(OBSIDIAN_NOTE)
+    assert fiche.values("partners") == ["ANPEJ", "Chambre de métiers de Matam"]
+    assert fiche.values("funders") == [{"name": "UE", "amount": 3400000, "currency": "EUR"},
+                                       {"name": "FSDT", "amount": 180000, "currency": "EUR"}]
+    assert (fiche.value("start"), fiche.value("duration_months")) == ("2021-01", 36)
+    assert fiche.value("testimony") == "J'ai passé deux ans en Libye et je suis revenu sans rien."
+    assert fiche.values("challenges") == ["Les crédits arrivent tard."]
