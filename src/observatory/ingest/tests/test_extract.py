@@ -4063,3 +4063,13 @@ def test_an_obsidian_note_with_dataview_fields_tags_a_quote_callout_and_a_follow
     assert (fiche.value("start"), fiche.value("duration_months")) == ("2021-01", 36)
     assert fiche.value("testimony") == "J'ai passé deux ans en Libye et je suis revenu sans rien."
     assert fiche.values("challenges") == ["Les crédits arrivent tard."]
+
+
+def test_a_country_tag_in_capitals_over_the_key_is_neither_key_nor_title():
+    text = ("MAROC\n\nMIGR'INCLUSION\nInclusion économique et sociale des personnes migrantes\n"
+            "dans la région de l'Oriental\n\nFiche d'identité du projet\nDurée : 3 ans\n\n"
+            "Objectifs\nInclure.\n\nDifficultés\n• Les loyers.\n")
+    fiche, = extract_fiches(text)
+    assert fiche.key == "MIGR'INCLUSION"
+    assert fiche.value("title") == ("Inclusion économique et sociale des personnes migrantes "
+                                    "dans la région de l'Oriental")
