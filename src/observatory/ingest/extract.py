@@ -1244,6 +1244,14 @@ def _span(line: Line) -> tuple[int, int]:
 
 # -- one fiche ----------------------------------------------------------------------------
 
+def _spelt_out(acronym: str, words: str) -> bool:
+    """"UMAR" after "Unidades Municipales de Atención al Migrante Retornado": the words'
+    capitals spell it, so it names what they name."""
+    capitals = iter(w[0] for w in words.split() if w[:1].isupper())
+    return all(letter in capitals for letter in acronym if letter.isalpha())
+
+
+AGENCY_NOTE = re.compile(r"\s+\(([A-Z][A-Z0-9&]{1,7})\)$")
 PRESENTER_NOTE = re.compile(r"(?i)\s*\((?:presented by|pr[ée]sent[ée]e? par|presentad[oa] por)"
                             r"[^()]*\)\s*$")
 
@@ -1252,6 +1260,14 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
                    end_line: int) -> Fiche:
     first, last = lines[header.first_line], lines[max(end_line - 1, header.first_line)]
     header.title = PRESENTER_NOTE.sub("", header.title)  # "… (presented by Lieve V., Enabel)"
+    presenter = AGENCY_NOTE.search(header.title)  # "… in rural Economies (SDC)": who presents
+    if presenter and header.key and presenter.group(1).lower() not in header.key.lower() \
+            and header.title[:presenter.start()].split()[-1] not in CONNECTORS \
+            and not _spelt_out(presenter.group(1), header.title[:presenter.start()]):
+        header.title = header.title[:presenter.start()]
+    presenter = AGENCY_NOTE.search(header.key)
+    if presenter and len(header.key[:presenter.start()].split()) >= 2:  # "Women on the Move
+        header.key = header.key[:presenter.start()]  # (FCDO)"
     heading_lines = {index for index, _kind in group}
     body = _without_asides(lines[header.last_line + 1:end_line], heading_lines)
     named = _named_in_facts(body, header.key, header.title)  # "Programme<TAB>Reintegration

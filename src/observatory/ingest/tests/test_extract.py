@@ -4073,3 +4073,15 @@ def test_a_country_tag_in_capitals_over_the_key_is_neither_key_nor_title():
     assert fiche.key == "MIGR'INCLUSION"
     assert fiche.value("title") == ("Inclusion économique et sociale des personnes migrantes "
                                     "dans la région de l'Oriental")
+
+
+@pytest.mark.parametrize("head,key,title", [
+    ("### 3.1 RISE — Remittances for Investment and Skills in rural Economies (SDC)", "RISE",
+     "Remittances for Investment and Skills in rural Economies"),  # SDC presents it
+    ("### 3.2 CONECTA-HN — Unidades Municipales de Atención al Migrante Retornado (UMAR)",
+     "CONECTA-HN", "Unidades Municipales de Atención al Migrante Retornado (UMAR)"),
+])
+def test_the_presenting_agency_after_a_title_is_no_part_of_it(head, key, title):
+    text = f"{head}\n\n**Objectives**\nTo invest.\n\n**Challenges**\n- Rates.\n"
+    fiche, = extract_fiches(text)
+    assert (fiche.key, fiche.value("title")) == (key, title)
