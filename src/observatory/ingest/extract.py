@@ -170,7 +170,7 @@ def clear_line_caches() -> None:
 
 
 def extract_fiches(text: str) -> list[Fiche]:
-    lines = mark_spaced_labels(drop_page_furniture(split_lines(text)))
+    lines = _without_code_blocks(mark_spaced_labels(drop_page_furniture(split_lines(text))))
     template = _listed_headings(lines)  # "* Expected results" / "* What worked" / …
     chapters = _contents(lines)
     contents = chapters | template
@@ -304,6 +304,17 @@ def _named_by_its_text(lines: list[Line], kinds: list[str | None],
 
 def _mentions(text: str, name: str) -> int:
     return 0 if not name else len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+
+
+def _without_code_blocks(lines: list[Line]) -> list[Line]:
+    """Markdown's fenced blocks left blank: a README's empty fiche template ("```" /
+    "### <City> – <ACRONYM>" / …) is code to copy, not a fiche."""
+    kept, fenced = [], False
+    for line in lines:
+        fence = line.stripped.startswith(("```", "~~~"))
+        kept.append(Line(line.index, line.start, line.start, "") if fenced or fence else line)
+        fenced = fenced != fence
+    return kept if not fenced else lines  # an unclosed fence is no block
 
 
 def _listed_headings(lines: list[Line]) -> set[int]:
@@ -595,8 +606,9 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
             continue
         text = after_ordinal(text) or text  # "### Fiche 1 — PIUR"
         where = re.fullmatch(r"(.{3,40}?)\s+[–—-]\s+(\S.{0,40})", text)  # "### Cuenca (Ecuador)
-        if where and _place_named(where.group(1)) and _keyish(where.group(2)) \
-                and _strong_key(where.group(2).split()[0]):  # — RETORNA"
+        if where and (_place_named(where.group(1)) or _a_town(where.group(1))) \
+                and _keyish(where.group(2)) and _strong_key(where.group(2).split()[0]):  # —
+            # RETORNA", "### Tangier – TANJA-IN", "### Bergamo / Louga – LINK-LOUGA"
             found[line.index] = (where.group(2), "")
             continue
         text = _without_note(text)  # "CODEV-SN (phases 1 et 2)"
@@ -611,6 +623,12 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
         if pair:
             found[line.index] = pair
     return found
+
+
+def _a_town(text: str) -> bool:
+    """"Tangier", "Bergamo / Louga": a name or two in capitalised words, not a short name."""
+    words = [w for w in text.split() if w != "/"]
+    return 0 < len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
 
 
 def _without_note(text: str) -> str:

@@ -4085,3 +4085,50 @@ def test_the_presenting_agency_after_a_title_is_no_part_of_it(head, key, title):
     text = f"{head}\n\n**Objectives**\nTo invest.\n\n**Challenges**\n- Rates.\n"
     fiche, = extract_fiches(text)
     assert (fiche.key, fiche.value("title")) == (key, title)
+
+
+README_SHEETS = """### Tangier – TANJA-IN
+
+**One-stop shops for the inclusion of migrants in the city of Tangier**
+
+#### Objectives
+
+To open one-stop shops.
+
+#### Challenges
+
+- Staff turnover.
+
+### Bergamo / Louga – LINK-LOUGA
+
+**Linking the Senegalese diaspora of Bergamo to Louga**
+
+#### Objectives
+
+To link.
+
+#### Challenges
+
+- Distance.
+
+## How to contribute
+
+Copy the empty sheet below.
+
+```markdown
+### <City> – <ACRONYM>
+
+**<Full title of the project>**
+
+#### Objectives
+
+#### Challenges
+```
+"""
+
+
+def test_a_readme_s_city_and_key_heads_and_its_template_in_a_code_block():
+    fiches = extract_fiches(README_SHEETS)
+    assert [(f.key, f.value("title")) for f in fiches] == [
+        ("TANJA-IN", "One-stop shops for the inclusion of migrants in the city of Tangier"),
+        ("LINK-LOUGA", "Linking the Senegalese diaspora of Bergamo to Louga")]
