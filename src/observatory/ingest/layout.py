@@ -479,9 +479,10 @@ ORDINAL_WORDS = (r"fiches?(?:[ -](?:d['’]|de |du )?(?:projets?|programmes?|pra
                  r"encadr[ée]s?|recuadros?|snapshots?|aper[çc]us?|instant[aá]neas?|"
                  r"pr[ée]sentations?|presentaci[oó]n(?:es)?|candidatures?|candidaturas?|"
                  r"highlights?")  # "PRÉSENTATION 1 – KEY", "CANDIDATURA 2", "PROJECT HIGHLIGHT 3"
-ORDINAL_QUALIFIER = r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|" \
-    r"promising|inspiring|grantee|partner|partenaire|socio|learning|policy)\s+)?"  # "GOOD PRACTICE
-# 1", "Learning Brief 2"
+ORDINAL_QUALIFIER = (r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|"
+                     r"promising|inspiring|grantee|partner|partenaire|socio|learning|policy|"
+                     r"country|pays|pa[ií]s)\s+)?")  # "GOOD PRACTICE 1", "Learning Brief 2",
+# "COUNTRY PROJECT 1 | GHANA"
 
 NAME_AND_NUMBER = re.compile(r"^(?:(?P<name>[^\d\s].{2,79}?)\s+(?P<n>\d{1,3})|"
                              r"(?P<n2>\d{1,3})\s+(?P<name2>[^\d\s].{2,79}?))$")

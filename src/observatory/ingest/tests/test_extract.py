@@ -4132,3 +4132,14 @@ def test_a_readme_s_city_and_key_heads_and_its_template_in_a_code_block():
     assert [(f.key, f.value("title")) for f in fiches] == [
         ("TANJA-IN", "One-stop shops for the inclusion of migrants in the city of Tangier"),
         ("LINK-LOUGA", "Linking the Senegalese diaspora of Bergamo to Louga")]
+
+
+def test_a_country_project_s_number_with_its_country_after_a_bar():
+    text = ("Limitations: security conditions prevented visits to two sites.\n\n"
+            "SMILE-WA at a glance\n\nTotal budget:EUR 8.7 million\n\n"
+            "COUNTRY PROJECT 1  |  GHANA\n\nRISE-Bono\nReturnee Inclusion and Skills for "
+            "Employment in Bono\n\nWhere Ghana – Bono region\n\nProject objective\nTo reintegrate."
+            "\n\nIntended results\n• Returnees work.\n")
+    fiche, = extract_fiches(text)
+    assert (fiche.key, fiche.value("title")) == (
+        "RISE-Bono", "Returnee Inclusion and Skills for Employment in Bono")
