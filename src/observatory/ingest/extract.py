@@ -476,10 +476,11 @@ FLAGSHIP = r"(?:\s+(?:emblem[aá]tic[oa]s?|phares?|flagship|destacad[oa]s?))?"  
 # EMBLEMÁTICO 2 DE 4"
 FICHE_ORDINAL = re.compile(
     rf"(?i)^{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS}){FLAGSHIP}\s*"
-    r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b" + OF_ALL + r"(?:\s*[(:–—|-].{0,60})?$")
+    r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b(?!\.\d)" + OF_ALL + r"(?:\s*[(:–—|-].{0,60})?$")
 ORDINAL_PREFIX = re.compile(
     rf"(?i)^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?{ORDINAL_QUALIFIER}(?:{ORDINAL_WORDS}){FLAGSHIP}\s*"
-    r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b" + OF_ALL + r"\s*[.:–—|-]?\s*(?P<rest>.*)$")
+    r"(?:n[°ºo]?\.?\s*)?(?:\d{1,2}|[IVX]{1,4})\b(?!\.\d)" + OF_ALL
+    + r"\s*[.:–—|-]?\s*(?P<rest>.*)$")  # (not "Box 4.1", a report's numbered box)
 SHEET_LINE = re.compile(r"(?i)^(?:fiches?[ -](?:projets?|programmes?|d['’]exp[ée]rience)|"
                         r"fichas? (?:de|del) (?:proyectos?|programas?|experiencias?)|"
                         r"(?:project|programme) (?:fact ?)?sheets?)"
@@ -955,6 +956,9 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         if pair is None and bare and ruled and _keyish(bare.group(1)) \
                 and _strong_key(bare.group(1)):  # "4.1  SAFE-LM" over a rule, its title in
             pair = (bare.group(1).strip(), "")  # a "Title:" row below
+        wrapped = _numbered_title_wrapped(lines, line) if pair is None else None
+        if wrapped is not None and _opens_paragraph(lines, line):
+            return wrapped
         if pair and _opens_paragraph(lines, line) and not TOC_LINE.search(line.text):
             key, title = pair
             if _only_countries(title):  # "3.1 JAPPO – Sénégal": the "Intitulé" row below it
@@ -1002,6 +1006,25 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         if found is not None and not re.search(r"[(:]", found.title):
             header = found
     return header
+
+
+def _numbered_title_wrapped(lines: list[Line], line: Line) -> _Header | None:
+    """"4.3.1  Sustainable Reintegration of Returning Migrants in Bono," over "Bono East and
+    Ahafo Regions (ReStart)": a numbered title wrapped onto a line that ends with its key."""
+    below = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    if below is None or below.blank or not SECTION_NUMBER.match(line.text) \
+            or line.stripped.endswith(SENTENCE_END) or TOC_LINE.search(line.text) \
+            or is_sidebar_title(line.text) or is_bullet(below.text) \
+            or _sidebar_label_line(below.text):  # not "3.1.1 Datos generales" over
+        return None  # "- Entidad ejecutora: … (ADIA)"
+    found = _parenthesised_key(SECTION_NUMBER.sub("", clean(line.text)) + " " + clean(below.text))
+    if found is None or not _titleish(found[1]) or word_count(found[1]) > 25:
+        return None
+    key, title = found
+    first = _part_of(line, title)
+    return _Header(key, title, _part_of(below, key),
+                   Line(first.index, first.start, below.end, first.text + "\n" + below.text),
+                   line.index, below.index, STRONG_HEADER)
 
 
 def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) -> None:

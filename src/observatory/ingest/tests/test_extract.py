@@ -4143,3 +4143,40 @@ def test_a_country_project_s_number_with_its_country_after_a_bar():
     fiche, = extract_fiches(text)
     assert (fiche.key, fiche.value("title")) == (
         "RISE-Bono", "Returnee Inclusion and Skills for Employment in Bono")
+
+
+POLICY_REVIEW = """4.3  Programme profiles
+
+  Box 4.1  Reading the programme profiles
+Each profile starts with a key facts table.
+
+4.3.1  Sustainable Reintegration of Returning Migrants in Bono,
+Bono East and Ahafo Regions (ReStart)
+Key facts
+Period February 2019 – January 2023 (48 months)
+
+Objectives
+To reintegrate returnees.
+
+Challenges
+• Land is scarce.
+
+4.3.2  Ghana Diaspora Investment Platform – Italy Corridor
+(GhaDIP)
+Key facts
+Period 2020 – 2023
+
+Objectives
+To invest.
+
+Challenges
+• Rates.
+"""
+
+
+def test_a_numbered_title_wrapped_onto_its_key_in_brackets_and_a_numbered_box():
+    fiches = extract_fiches(POLICY_REVIEW)
+    assert [(f.key, f.value("title")) for f in fiches] == [
+        ("ReStart", "Sustainable Reintegration of Returning Migrants in Bono, Bono East and "
+                    "Ahafo Regions"),
+        ("GhaDIP", "Ghana Diaspora Investment Platform – Italy Corridor")]
