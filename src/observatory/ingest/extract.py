@@ -250,13 +250,20 @@ def _named_by_its_text(lines: list[Line], kinds: list[str | None],
         previous = max((i for i, _k in groups[n - 1] if not _inline_site(lines[i])),
                        default=-1) if n else -1  # not the "Sitio web" row of its own facts
         start = max(previous + 1, first - HEADER_WINDOW)
-        short = next((ln for ln in lines[start:first] if SHORT_NAME_ROW.match(ln.stripped)
-                      and _keyish(clean(SHORT_NAME_ROW.sub("", ln.stripped)))), None)
+        short = next((ln for ln in lines[start:first] if _short_name(ln)), None)
         if short is not None:  # "Siglas / nombre corto<TAB>VEMAR" in the key facts names it,
-            name = clean(SHORT_NAME_ROW.sub("", short.stripped))  # whatever the head says
+            name = _short_name(short)  # whatever the head says
             if name.lower() != key.lower():
+                headless = header.key_line is None or not key
                 header.key, header.key_line = name, _part_of(short, name)
-                if any(TITLE_LABEL.match(ln.stripped) for ln in lines[start:first]):
+                top = short.index
+                while top - 1 >= start and not lines[top - 1].blank:
+                    top -= 1  # up to the first row of its facts
+                if headless:  # no head was found: the fiche starts at its facts
+                    header.first_line = min(header.first_line, top)
+                    header.last_line = min(header.last_line, top - 1)
+                if any(TITLE_LABEL.match(ln.stripped) or TITLE_LABEL.match(clean(ln.text))
+                       for ln in lines[start:first]):
                     header.title, header.title_line = "", None  # see _named_in_facts
             continue
         if key and names.count(key.lower()) == 1 and _keyish(key) \
@@ -300,6 +307,15 @@ def _named_by_its_text(lines: list[Line], kinds: list[str | None],
         else:
             header.title, header.title_line = "", None
         header.first_line = min(header.first_line, line.index)
+
+
+def _short_name(line: Line) -> str:
+    """The value of a short-name row: "Siglas / nombre corto<TAB>VEMAR", "- **Nombre corto:**
+    CAMI"."""
+    for text in (line.stripped, line.stripped.strip("-*• ").replace("**", "")):
+        if SHORT_NAME_ROW.match(text) and _keyish(clean(SHORT_NAME_ROW.sub("", text))):
+            return clean(SHORT_NAME_ROW.sub("", text))
+    return ""
 
 
 def _mentions(text: str, name: str) -> int:
@@ -662,7 +678,8 @@ def _marker_header(lines: list[Line], kinds: list[str | None], marker: tuple[int
     if title:
         return _Header(key, title, line, line, index, index, STRONG_HEADER)
     if following is not None and kinds[following.index] is None and \
-            not _sidebar_label_line(following.text) and _titleish(_title_text(following.text)):
+            not _sidebar_label_line(following.text) and _titleish(_title_text(following.text)) \
+            and not KEY_LABEL.match(clean(following.text)):  # not "- **Nombre corto:** CAMI"
         return _Header(key, _title_text(following.text), line, following, index, following.index,
                        STRONG_HEADER)
     return _Header(key, "", line, None, index, index, STRONG_HEADER)
@@ -1362,7 +1379,7 @@ def _named_in_facts(body: list[Line], key: str, title: str) -> tuple[str, Line] 
     "Programme<TAB>Reintegration Support for Returnees in Upper and Middle Guinea (RESTART-GN)",
     "Programme<TAB>CLIMB – Climate-Linked Internal Mobility in Bangladesh"."""
     for n, line in enumerate(body[:40]):
-        named = TITLE_LABEL.match(line.stripped)
+        named = TITLE_LABEL.match(line.stripped) or TITLE_LABEL.match(clean(line.text))
         if named and not title and _titleish(_title_text(line.text)):  # "Nombre del componente
             part = _part_of(line, _title_text(line.text))  # <TAB>…"
             after = body[n + 1] if n + 1 < len(body) else None

@@ -4180,3 +4180,41 @@ def test_a_numbered_title_wrapped_onto_its_key_in_brackets_and_a_numbered_box():
         ("ReStart", "Sustainable Reintegration of Returning Migrants in Bono, Bono East and "
                     "Ahafo Regions"),
         ("GhaDIP", "Ghana Diaspora Investment Platform – Italy Corridor")]
+
+
+WORKSHOP_FICHAS = """### 5.1 Ipiales (Colombia) – CAMI
+
+- **Nombre corto:** CAMI
+- **Nombre completo:** Centro de Atención a la Movilidad Humana de Ipiales
+- **Territorio:** Ipiales (Colombia)
+
+#### Objetivos
+
+Atender.
+
+#### Dificultades
+
+- La saturación.
+
+### 5.3 Huaquillas (Ecuador) y Aguas Verdes (Perú) – Emprende Sin Fronteras
+
+- **Nombre corto:** Emprende Sin Fronteras
+- **Nombre completo:** Programa binacional de emprendimiento de Huaquillas y Aguas Verdes
+- **Territorio:** Huaquillas (Ecuador)
+
+#### Objetivos
+
+Emprender.
+
+#### Dificultades
+
+- La frontera.
+"""
+
+
+def test_short_name_and_full_name_in_a_bulleted_list_of_bold_labels():
+    fiches = extract_fiches(WORKSHOP_FICHAS)
+    assert [(f.key, f.value("title")) for f in fiches] == [
+        ("CAMI", "Centro de Atención a la Movilidad Humana de Ipiales"),
+        ("Emprende Sin Fronteras",
+         "Programa binacional de emprendimiento de Huaquillas y Aguas Verdes")]
