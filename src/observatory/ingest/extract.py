@@ -1141,8 +1141,10 @@ def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _He
     for n, line in enumerate(window[:-1]):
         key, title = _key_text(line.text), _title_text(window[n + 1].text)
         if _keyish(key) and _titleish(title) and not label_kind(key) \
-                and not label_kind(title) and not _only_countries(key):  # not "Partners"
-            # over the first of them, nor the country tag "MAROC" over "MIGR'INCLUSION"
+                and not label_kind(title) and not _only_countries(key) \
+                and sum(bool(label_kind(w)) for w in key.split()) < 2:  # not "Partners"
+            # over the first of them, nor the country tag "MAROC" over "MIGR'INCLUSION", nor a
+            # table's header row of labels ("Programa Ámbito Países Periodo")
             last_pair = n
             score = _header_score(lines, line, window[n + 1], key, title)
             if n + 2 == len(window) and _strong_key(key):

@@ -4218,3 +4218,13 @@ def test_short_name_and_full_name_in_a_bulleted_list_of_bold_labels():
         ("CAMI", "Centro de Atención a la Movilidad Humana de Ipiales"),
         ("Emprende Sin Fronteras",
          "Programa binacional de emprendimiento de Huaquillas y Aguas Verdes")]
+
+
+def test_a_summary_table_s_header_row_of_labels_is_no_head():
+    text = ("Programa Ámbito Países Periodo\n\nPUENTES Remesas e inversión Ecuador, España "
+            "2019-2023\n\nDIES Inversión de la diáspora Senegal 2021-2023\n\n"
+            "PUENTES\nCanalización de remesas hacia el ahorro y la inversión productiva en\n"
+            "la Sierra Sur del Ecuador\n\nPaíses:Ecuador y España\n\nObjetivo general\n"
+            "Canalizar.\n\nResultados esperados\n• Ahorro.\n")
+    fiche, = extract_fiches(text)
+    assert fiche.key == "PUENTES"
