@@ -1039,8 +1039,10 @@ def _numbered_title_wrapped(lines: list[Line], line: Line) -> _Header | None:
         return None
     key, title = found
     first = _part_of(line, title)
+    rest = below.text[:below.text.rfind("(")].rstrip()  # the span: the title's words as printed
     return _Header(key, title, _part_of(below, key),
-                   Line(first.index, first.start, below.end, first.text + "\n" + below.text),
+                   Line(first.index, first.start, below.start + len(rest),
+                        line.text[first.start - line.start:] + "\n" + rest),
                    line.index, below.index, STRONG_HEADER)
 
 
