@@ -235,10 +235,10 @@ NAME_TOKEN = re.compile(r"(?<![\w+-])[A-ZÀ-Ý0-9][\w+]*(?:[-–][\w+]+)*\+?(?![
 
 def _named_by_its_text(lines: list[Line], kinds: list[str | None],
                        groups: list[list[tuple[int, str]]], headers: list[_Header]) -> None:
-    """A head of a shape no rule knows: where a fiche's head has no name, or the same "name"
-    heads several fiches (a template's label, "Ficha del componente"), the fiche's name is the
-    short name written above its first heading that its own text keeps repeating, and the
-    other fiches' texts do not."""
+    """A head of a shape no rule knows. A short-name row in its key facts names the fiche; else,
+    where a fiche's head has no name, or the same "name" heads several fiches (a template's
+    label, "Ficha del componente"), the fiche's name is the short name written above its first
+    heading that its own text keeps repeating, and the other fiches' texts do not."""
     names = [h.key.lower() for h in headers if h.key]
     ends = [h.first_line for h in headers[1:]] + [len(lines)] if headers else []
     bodies = [" ".join(ln.text for ln in lines[g[0][0]:end])
@@ -250,21 +250,7 @@ def _named_by_its_text(lines: list[Line], kinds: list[str | None],
         previous = max((i for i, _k in groups[n - 1] if not _inline_site(lines[i])),
                        default=-1) if n else -1  # not the "Sitio web" row of its own facts
         start = max(previous + 1, first - HEADER_WINDOW)
-        short = next((ln for ln in lines[start:first] if _short_name(ln)), None)
-        if short is not None:  # "Siglas / nombre corto<TAB>VEMAR" in the key facts names it,
-            name = _short_name(short)  # whatever the head says
-            if name.lower() != key.lower():
-                headless = header.key_line is None or not key
-                header.key, header.key_line = name, _part_of(short, name)
-                top = short.index
-                while top - 1 >= start and not lines[top - 1].blank:
-                    top -= 1  # up to the first row of its facts
-                if headless:  # no head was found: the fiche starts at its facts
-                    header.first_line = min(header.first_line, top)
-                    header.last_line = min(header.last_line, top - 1)
-                if any(TITLE_LABEL.match(ln.stripped) or TITLE_LABEL.match(clean(ln.text))
-                       for ln in lines[start:first]):
-                    header.title, header.title_line = "", None  # see _named_in_facts
+        if _named_in_a_short_name_row(lines[start:first], header):
             continue
         if key and names.count(key.lower()) == 1 and _keyish(key) \
                 and re.match(r"[\w¿¡«\"“]", key):
@@ -307,6 +293,28 @@ def _named_by_its_text(lines: list[Line], kinds: list[str | None],
         else:
             header.title, header.title_line = "", None
         header.first_line = min(header.first_line, line.index)
+
+
+def _named_in_a_short_name_row(window: list[Line], header: _Header) -> bool:
+    """A short-name row in the key facts ("Siglas / nombre corto<TAB>VEMAR") names the fiche,
+    whatever its head says; the title then comes from a title row (see _named_in_facts)."""
+    short = next((ln for ln in window if _short_name(ln)), None)
+    if short is None:
+        return False
+    name = _short_name(short)
+    if name.lower() != header.key.lower():
+        headless = header.key_line is None or not header.key
+        header.key, header.key_line = name, _part_of(short, name)
+        top = short.index  # up to the first row of its facts
+        while top - 1 >= window[0].index and not window[top - 1 - window[0].index].blank:
+            top -= 1
+        if headless:  # no head was found: the fiche starts at its facts
+            header.first_line = min(header.first_line, top)
+            header.last_line = min(header.last_line, top - 1)
+        if any(TITLE_LABEL.match(ln.stripped) or TITLE_LABEL.match(clean(ln.text))
+               for ln in window):
+            header.title, header.title_line = "", None
+    return True
 
 
 def _short_name(line: Line) -> str:

@@ -4181,8 +4181,8 @@ def test_a_numbered_title_wrapped_onto_its_key_in_brackets_and_a_numbered_box():
                     "Ahafo Regions"),
         ("GhaDIP", "Ghana Diaspora Investment Platform – Italy Corridor")]
     title = next(f for f in fiches[0].fields if f.name == "title")  # its span, on both lines
-    assert POLICY_REVIEW[title.start:title.end] == ("Sustainable Reintegration of Returning "
-                                                    "Migrants in Bono,\nBono East and Ahafo Regions")
+    assert POLICY_REVIEW[title.start:title.end] == (
+        "Sustainable Reintegration of Returning Migrants in Bono,\nBono East and Ahafo Regions")
 
 
 WORKSHOP_FICHAS = """### 5.1 Ipiales (Colombia) – CAMI
