@@ -171,6 +171,8 @@ def clear_line_caches() -> None:
 
 def extract_fiches(text: str) -> list[Fiche]:
     lines = _without_code_blocks(mark_spaced_labels(drop_page_furniture(split_lines(text))))
+    lines = [Line(ln.index, ln.start, ln.start, "") if SLIDE_MARKER.match(ln.text) else ln
+             for ln in lines]  # "=== Slide 11 ===" in a deck saved as text: a page break
     template = _listed_headings(lines)  # "* Expected results" / "* What worked" / …
     chapters = _contents(lines)
     contents = chapters | template
@@ -328,6 +330,10 @@ def _short_name(line: Line) -> str:
 
 def _mentions(text: str, name: str) -> int:
     return 0 if not name else len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+
+
+SLIDE_MARKER = re.compile(r"(?i)^\s*[=#*-]{2,}\s*(?:slide|diapositive|diapositiva|diapo)\s*"
+                          r"\d{1,3}\s*[=#*-]{2,}\s*$")
 
 
 def _without_code_blocks(lines: list[Line]) -> list[Line]:
@@ -869,6 +875,8 @@ def _keyish(text: str) -> bool:
         return False
     if re.match(r"(?:l|d|qu)['’]", text):
         return False  # "l'Ouest. Dès les années 1960 …": a sentence's words, not a name
+    if re.fullmatch(r"(?i)dr|mr|mrs|ms|mme|mlle|sr|sra|srta|prof|st|hon", text):
+        return False  # "Dr. Hodan Warsame, SDHPA": a speaker's title, not a short name
     if not re.search(r"[A-Z0-9]", text) or words[-1] in CONNECTORS \
             or re.search(r":\s", text):  # "Título: Retorno …" is a labelled line, no name
         return False
@@ -974,6 +982,9 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
     if numbered is not None:  # "PROFILE 2" above a box of key facts, whatever the box holds
         return _ordinal_header(lines, [ln for ln in lines[numbered.index:first_heading]
                                        if not ln.blank and not RULE.match(ln.text)])
+    glance = _at_a_glance_header(lines, previous_heading, first_heading)
+    if glance is not None:  # "MOSAIC at a glance" over a slide's key facts
+        return glance
     for line in reversed(lines[previous_heading + 1:first_heading]):  # "4. KEY – Title"
         pair = _numbered_key_and_title(line.text)  # "3.1  KEY: Title"
         bare = re.fullmatch(rf"\s*{OUTLINE_NUMBER}\s+(\S.{{1,38}})", clean(line.text))
@@ -1031,6 +1042,32 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         if found is not None and not re.search(r"[(:]", found.title):
             header = found
     return header
+
+
+AT_A_GLANCE = re.compile(r"(?i)^(?P<key>\S.{1,30}?)\s+(?:at a glance|in brief|in short|en bref|"
+                         r"en resumen|de un vistazo|en un vistazo|en breve)\s*:?$")
+
+
+def _at_a_glance_header(lines: list[Line], previous_heading: int, first_heading: int
+                        ) -> _Header | None:
+    """"MOSAIC at a glance" over the key facts names the fiche; its title is the line under
+    the same name alone further up ("MOSAIC" / "Mobility, Skills and Inclusion …")."""
+    glance = next((ln for ln in reversed(lines[previous_heading + 1:first_heading])
+                   if AT_A_GLANCE.match(clean(ln.text))), None)
+    if glance is None:
+        return None
+    key = AT_A_GLANCE.match(clean(glance.text)).group("key")  # type: ignore[union-attr]
+    if not (_keyish(key) and _strong_key(key)):
+        return None
+    named = next((ln for ln in reversed(lines[previous_heading + 1:glance.index])
+                  if clean(ln.text) == key), None)
+    below = lines[named.index + 1] if named is not None and named.index + 1 < len(lines) \
+        else None
+    if named is None or below is None or not _titleish(_title_text(below.text)):
+        return _Header(key, "", _part_of(glance, key), None, glance.index, glance.index,
+                       STRONG_HEADER)
+    return _Header(key, _title_text(below.text), named, below, named.index, below.index,
+                   STRONG_HEADER)
 
 
 def _numbered_title_wrapped(lines: list[Line], line: Line) -> _Header | None:

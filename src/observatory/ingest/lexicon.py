@@ -27,8 +27,9 @@ _OUTCOMES = (r"resultats?|results?|resultados?|outcomes?|outputs?|produits|produ
 _PATTERNS: dict[str, list[str]] = {
     OBJECTIVES: [
         r"what (the (project|programme|program|initiative)|it|we) (set|sets) out to (do|achieve)",
-        r"what (the (project|programme|program|initiative)|it|we) (aims?|aimed|wants?|wanted) to "
-        r"(do|achieve)", r"ce que (le (projet|programme)|l'initiative) (vise|visait|cherche|"
+        r"what (the (project|programme|program|initiative)|it|we|[a-z][\w+-]{1,20}) (aims?|aimed|"
+        r"wants?|wanted) to (do|achieve)",  # "What RISE wants to achieve"
+        r"ce que (le (projet|programme)|l'initiative) (vise|visait|cherche|"
         r"cherchait) a (faire|atteindre|obtenir)", r"lo que (el (proyecto|programa)|la "
         r"iniciativa) (busca|buscaba|pretende|pretendia|se propuso|se propone) (hacer|lograr)",
         r"(the )?(main |general |specific |overall |key )?(project )?objectives?\b.*",

@@ -4231,3 +4231,51 @@ def test_a_summary_table_s_header_row_of_labels_is_no_head():
             "Canalizar.\n\nResultados esperados\n• Ahorro.\n")
     fiche, = extract_fiches(text)
     assert fiche.key == "PUENTES"
+
+
+SLIDE_DECK = """=== Slide 11 ===
+MOSAIC
+Mobility, Skills and Inclusion in Secondary Cities
+Grace Atim, Programme Manager, Urban Refuge Alliance (URA)
+
+Notes:
+Grace presented on behalf of the consortium, with two mayors in the room who added comments.
+
+=== Slide 12 ===
+MOSAIC at a glance
+• Where: Uganda (Arua, Koboko)
+• Funding: SDC - CHF 3.4 million
+
+=== Slide 13 ===
+Objectives & expected results
+Overall objective
+• Refugees share in local growth.
+
+=== Slide 14 ===
+Challenges
+• Staff turnover.
+
+=== Slide 20 ===
+RISE
+Returnee Integration through Skills and Enterprise
+Dr. Dawit Alemu, Team Leader - Selam Development Association (SDA)
+
+Notes:
+Dawit explained that the EU contribution came later, in 2020, as a top-up for the response.
+
+=== Slide 22 ===
+What RISE wants to achieve
+Returnees rebuild their lives.
+
+=== Slide 23 ===
+Challenges
+• Stigma.
+"""
+
+
+def test_programme_spotlights_in_a_slide_deck_saved_as_text():
+    fiches = extract_fiches(SLIDE_DECK)
+    assert [(f.key, f.value("title")) for f in fiches] == [
+        ("MOSAIC", "Mobility, Skills and Inclusion in Secondary Cities"),
+        ("RISE", "Returnee Integration through Skills and Enterprise")]
+    assert fiches[1].value("objectives") == "Returnees rebuild their lives."
