@@ -1121,6 +1121,7 @@ def _wrapped_title(lines: list[Line], kinds: list[str | None], header: _Header) 
         if line.blank or kinds[index] is not None or _sidebar_label_line(line.text) \
                 or is_bullet(line.text) or header.title.endswith(SENTENCE_END) \
                 or SUBMITTED_BY.match(line.stripped) \
+                or _indent(line) > _indent(lines[header.title_line.index]) + 1 \
                 or not (line.stripped[:1].islower() or words[-1] in CONNECTORS or run_on
                         or tail) \
                 or len(words) + word_count(line.stripped) > 30:

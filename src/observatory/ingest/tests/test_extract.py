@@ -4279,3 +4279,12 @@ def test_programme_spotlights_in_a_slide_deck_saved_as_text():
         ("MOSAIC", "Mobility, Skills and Inclusion in Secondary Cities"),
         ("RISE", "Returnee Integration through Skills and Enterprise")]
     assert fiches[1].value("objectives") == "Returnees rebuild their lives."
+
+
+def test_a_presenter_indented_under_a_numbered_head_is_no_part_of_its_title():
+    text = ("2. HomeGrown - Returnee Enterprise and Skills Recognition Programme\n"
+            "   Bikash Thapa Magar (Sahayatri Nepal)\n"
+            "-----------------------------------------------------------------\n\n"
+            "Objectives:\nHelp returnees.\n\nChallenges:\n   - staff turnover\n")
+    fiche, = extract_fiches(text)
+    assert fiche.value("title") == "Returnee Enterprise and Skills Recognition Programme"
