@@ -585,7 +585,8 @@ def _ordinal_above(lines: list[Line], first: int) -> int:
 
 
 RUN_IN = re.compile(r"^\s*\*\*(?P<heading>[^*]{2,70}?)\s*[.:]?\s*\*\*\s*[.:]?\s+(?P<rest>\S.*)$")
-PLAIN_RUN_IN = re.compile(r"^(?P<heading>[A-ZÀ-Ý][^:.!?;,()]{1,50}?)\s*:\s+(?P<rest>\S.*)$")
+PLAIN_RUN_IN = re.compile(r"^(?P<heading>[A-ZÀ-Ý][^:.!?;,()]{1,50}?)(?:\s*\([^()]{1,40}\))?"
+                          r"\s*:\s+(?P<rest>\S.*)$")  # "Why it matters (his words): …"
 TAB_RUN_IN = re.compile(r"^\s*(?P<heading>[^\t]{2,60}?)\t+(?P<rest>\S.*)$")  # a table's row
 CELL_PARAGRAPHS = re.compile(r"\s;\s(?=[•▪◦·*–—-]\s|[\"“«]|[A-ZÀ-Ý])")  # a cell's paragraphs
 DOT_RUN_IN = re.compile(r"^(?P<heading>[A-ZÀ-Ý][^:.!?;,()]{1,40}?)\.\s+(?P<rest>\S.*)$")

@@ -4288,3 +4288,11 @@ def test_a_presenter_indented_under_a_numbered_head_is_no_part_of_its_title():
             "Objectives:\nHelp returnees.\n\nChallenges:\n   - staff turnover\n")
     fiche, = extract_fiches(text)
     assert fiche.value("title") == "Returnee Enterprise and Skills Recognition Programme"
+
+
+def test_a_run_in_heading_with_a_note_in_brackets():
+    text = ("HomeGrown - Returnee Enterprise and Skills Recognition\n\nObjectives:\nHelp returnees."
+            "\n\nWhy it matters for development (his words, roughly): remittances are a quarter "
+            "of GDP.\n\nChallenges:\n- staff turnover\n")
+    fiche, = extract_fiches(text)
+    assert fiche.value("nexus") == "remittances are a quarter of GDP."
