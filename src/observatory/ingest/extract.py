@@ -484,8 +484,8 @@ def _report_heading(lines: list[Line], line: Line, fiche_first: Line, last_secti
                                          or re.match(r"\d{1,2}(\.\d+)*[.)]?\s", line.stripped)
                                          or _after_page_break(lines, line)):
         return True
-    if level:
-        return own > 0 and level < own
+    if level:  # "## Cross-portfolio reflections" after "## 4. STAR — …": the fiches' level
+        return own > 0 and level <= own
     text = clean(line.text)
     if not _alone(lines, line) or text.upper() != text or not re.search(r"[A-ZÀ-Ý]{4}", text):
         return False

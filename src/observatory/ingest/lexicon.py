@@ -98,6 +98,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"what is being done|ce qui (se fait|est fait)",
         r"ce que nous avons (obtenu|accompli|realise)( jusqu'ici| a ce jour)?",
         r"what we (have )?(achieved|accomplished|delivered)( so far| to date)?",
+        r"what (they|we|it|the (project|programme)) ?('ve|'s| have| has)? done( so far| to date)?",
         r"description du (projet|programme)",
         r"(las )?(principales )?caracteristicas\b.*",
         r"(principales )?(actividades|actuaciones|acciones|logros|resultados)"
@@ -201,6 +202,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(les )?(principaux )?goulots? d['’]etranglement", r"(los )?(principales )?nudos criticos",
     ],
     GOOD_PRACTICES: [
+        r"what'?s worked( well)?( so far)?",
         r"ce que nous (en )?retenons|what we take away|lo que (nos llevamos|retenemos)",
         r"(innovative (elements?|aspects?|features?)|(elements?|aspects?) innovants?|"
         r"(elementos|aspectos) innovadores)( (and|et|y) (good|best|bonnes?|buenas?|mejores) "

@@ -4296,3 +4296,12 @@ def test_a_run_in_heading_with_a_note_in_brackets():
             "of GDP.\n\nChallenges:\n- staff turnover\n")
     fiche, = extract_fiches(text)
     assert fiche.value("nexus") == "remittances are a quarter of GDP."
+
+
+def test_a_heading_of_the_fiches_level_after_the_last_fiche_ends_it():
+    text = ("## 4. STAR — Skills Transfer by African Returnees\n\n### Objectives\n\nTo transfer "
+            "skills.\n\n### Lessons so far\n\n- Start small.\n\n## Cross-portfolio reflections\n\n"
+            "- The diaspora contribution is more than money.\n\n## Decisions needed\n\n"
+            "- [ ] Approve a no-cost extension.\n")
+    fiche, = extract_fiches(text)
+    assert fiche.values("good_practices") == ["Start small."]

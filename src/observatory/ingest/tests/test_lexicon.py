@@ -284,6 +284,10 @@ def test_headings_of_the_night_sets(heading, kind):
     ("Lo realizado hasta ahora", "main_features"),  # a bulletin's spotlights
     ("Qué se está haciendo", "main_features"),
     ("Duración 36 meses, ampliados seis meses por la pandemia", None),  # a key fact
+    ("What they've done so far", "main_features"),  # a grants team's Notion page
+    ("What's worked", "good_practices"),
+    ("What worked less well", "challenges"),
+    ("What RISE wants to achieve", "objectives"),  # a slide deck
 ])
 def test_headings_of_a_selection_panel_s_dossier(heading, kind):
     assert lx.heading_kind(heading) == kind
