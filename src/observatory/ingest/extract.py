@@ -944,8 +944,11 @@ def _only_countries(text: str) -> bool:
 
 
 def _title_text(text: str) -> str:
-    """A title line's text without a "Title:" label."""
-    return TITLE_LABEL.sub("", clean(TITLE_LABEL.sub("", text.strip())))
+    """A title line's text without a "Title:" label, or an "Intitulé" whose gap to the title
+    the PDF's text layer lost ("Intitulé Jeunes, agriculture et …")."""
+    title = TITLE_LABEL.sub("", clean(TITLE_LABEL.sub("", text.strip())))
+    return re.sub(r"^(?:Intitul[ée]|INTITUL[ÉE]|T[ií]tulo|Nombre completo|Nom complet)\s+"
+                  r"(?=[A-ZÀ-Ý])", "", title)
 
 
 CAPTION = re.compile(r"(?i)^(?:tabla|table|tableau|figura|figure|gr[aá]fico|graphique|"

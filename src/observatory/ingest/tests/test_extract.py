@@ -4305,3 +4305,11 @@ def test_a_heading_of_the_fiches_level_after_the_last_fiche_ends_it():
             "- [ ] Approve a no-cost extension.\n")
     fiche, = extract_fiches(text)
     assert fiche.values("good_practices") == ["Start small."]
+
+
+def test_an_intitule_row_whose_gap_the_pdf_lost():
+    from observatory.ingest.extract import _title_text
+    assert _title_text("Intitulé Jeunes, agriculture et perspectives productives") == (
+        "Jeunes, agriculture et perspectives productives")
+    assert _title_text("Intitulé\tJeunes et emploi") == "Jeunes et emploi"
+    assert _title_text("Intitulés des communes partenaires") == "Intitulés des communes partenaires"
