@@ -1,9 +1,9 @@
 """Quantitative results stated in a fiche's text, as suggested indicator values.
 
 "78 of them, including 58 women, are enrolled in different vocational training programs"
-gives value 78, unit "migrants enrolled in different vocational training programs" (the
-"of them" taken from the bullet before) and women 58. The unit phrase is the clause after the
-number, auxiliaries dropped, cut where the clause ends.
+gives value 78, unit "migrants enrolled in different vocational training" (the "of them"
+taken from the bullet before) and women 58. The unit phrase is the clause after the number,
+auxiliaries dropped, cut where the clause ends and at six words.
 """
 
 from __future__ import annotations
@@ -109,10 +109,10 @@ CLAUSE_BREAK = re.compile(r"\s(?:in order to|so as to|thanks to|so that|afin de|
                           r"gr[aâ]ce [aà]|gracias a|con el fin de|para que|autour d[e'’]|"
                           r"around|alrededor de)\s?(?=[A-ZÀ-Ý])", re.IGNORECASE)
 MAX_UNIT_WORDS = 12
-# A unit names what was counted; past seven words it runs on into where, by whom and how
+# A unit names what was counted; past six words it runs on into where, by whom and how
 # ("microcrédits accordés par une institution de microfinance partenaire"), which the
 # results capability has no use for and which makes two readers' units disagree.
-UNIT_WORDS_KEPT = 7
+UNIT_WORDS_KEPT = 6
 SECOND_PREDICATE = re.compile(r"\s(?:and|et|y)\s+(?:se|s['’]|have|has|are|were|was|is|will|"
                               r"ont|sont|[ée]taient|[ée]tait|han|son|estaban|estaba|est[aá]n|"
                               r"eran|era|fueron)\s", re.IGNORECASE)  # "… et se réunissent"

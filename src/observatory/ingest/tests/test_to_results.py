@@ -15,8 +15,8 @@ from .test_services import fiche_of, fields, ingest_sample, user
 
 pytestmark = pytest.mark.django_db
 
-TRAINING = "migrants enrolled in different vocational training programs"
-INFORMED = "migrants better knowledge of vocational training opportunities"
+TRAINING = "migrants enrolled in different vocational training"
+INFORMED = "migrants better knowledge of vocational training"
 COOPERATIVES = "cooperatives created by migrants"
 
 
