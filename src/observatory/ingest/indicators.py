@@ -45,7 +45,8 @@ WOMEN = (r"(?:young women|jeunes (?:filles|femmes)|mujeres j[oó]venes|women|wom
 YOUTH = (r"(?:young people|young persons|youths?|young women and men|"
          r"adolescentes(?: y j[oó]venes)?|adolescents(?: (?:and|et) (?:young people|jeunes))?|"
          r"jeunes|j[oó]venes|"
-         r"under \d\d|below \d\d|de moins de \d\d ans|menores de \d\d(?: a[nñ]os)?)")
+         r"(?:(?:people|persons|personnes|personas)\s+)?"
+         r"(?:under \d\d|below \d\d|de moins de \d\d ans|menores de \d\d(?: a[nñ]os)?))")
 SPLIT_INTRO = r"(?:including|of whom|of which|among them|among whom|dont|parmi lesquels|" \
               r"parmi elles|parmi eux|incluid[oa]s|entre ell[oa]s|de ell[oa]s|de l[oa]s cuales)"
 _FILLER = (r"(?:(?:de|d'|son|are|were|sont|[eé]taient|ont [eé]t[eé]|occup[ée]e?s par des|held by|"
@@ -53,7 +54,8 @@ _FILLER = (r"(?:(?:de|d'|son|are|were|sont|[eé]taient|ont [eé]t[eé]|occup[ée
            r"[^\W\d]{3,}(?=\s+(?:(?:led|run|headed|owned|held) by|(?:dirig|port|d[ée]tenu)[ée]e?s "
            r"par des|(?:liderad|dirigid|encabezad)[oa]s por))|"
            r"led by|run by|owned by|dirig[ée]e?s par des|port[ée]e?s par des|liderad[oa]s por|"
-           r"dirigid[oa]s por|ocupad[oa]s por|pour des|for|para)\s+){0,2}")  # "are run by"
+           r"dirigid[oa]s por|ocupad[oa]s por|pour des|for|para|eran|fueron|"
+           r"by|par des|por)\s+){0,2}")  # "are run by"; "… and 517 by young people"
 QUALIFIED = r"(?:(?:at least|au moins|al menos|some|about|nearly|pr[eè]s de|environ|unos|unas|" \
             r"plus de|more than|m[aá]s de)\s+)?"
 UNDER_AGE = r"(?:under \d\d|below \d\d|aged \d\d?[–-]\d\d|de moins de \d\d ans|" \
@@ -66,14 +68,17 @@ OF_THEM = re.compile(QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?:of them|o
                      r"d'entre elles|de ellos|de ellas)\s+" + _FILLER
                      + r"(?P<a_kind>" + WOMEN + "|" + YOUTH + ")" + AGE_TAIL
                      + r"(?:\s*(?:,|and|et|y)\s*(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+"
-                     r"(?:(?:of them|d'entre eux|de ellos)\s+)?(?P<b_kind>" + WOMEN + "|" + YOUTH
-                     + "|" + UNDER_AGE + "))?", re.IGNORECASE)
+                     r"(?:(?:of them|d'entre eux|de ellos)\s+)?" + _FILLER + r"(?P<b_kind>"
+                     + WOMEN + "|" + YOUTH + "|" + UNDER_AGE + "))?", re.IGNORECASE)
 PERCENT_OF = re.compile(r"(?:" + SPLIT_INTRO + r"\s+)?" + QUALIFIED
                         + r"(?P<a_share>\d{1,3}(?:[.,]\d+)?)\s*"
                         r"(?:%|per ?cent|pour ?cent|por ciento)\s+(?:(?:of them|of whom|"
                         r"d'entre eux|d'entre elles|de ellos|de ellas|of|de|d')\s*)?"
                         + _FILLER + r"(?:(?:are|were|sont|son)\s+)?(?P<a_kind>" + WOMEN + "|"
-                        + YOUTH + ")", re.IGNORECASE)  # "45% of them women"
+                        + YOUTH + r")(?:\s*(?:,|and|et|y)\s*(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+"
+                        r"(?:(?:of them|d'entre eux|de ellos|de ellas)\s+)?" + _FILLER
+                        + r"(?P<b_kind>" + WOMEN + "|" + YOUTH + r"))?", re.IGNORECASE)
+# "45% of them women", "58% of them women and 9,600 of them young people"
 IN_PARENTHESES = re.compile(r"\(\s*(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?P<a_kind>" + WOMEN + "|"
                             + YOUTH + "|" + UNDER_AGE + r")(?:\s*(?:,|;|and|et|y)\s*"
                             r"(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+(?P<b_kind>" + WOMEN + "|"

@@ -4313,3 +4313,20 @@ def test_an_intitule_row_whose_gap_the_pdf_lost():
         "Jeunes, agriculture et perspectives productives")
     assert _title_text("Intitulé\tJeunes et emploi") == "Jeunes et emploi"
     assert _title_text("Intitulés des communes partenaires") == "Intitulés des communes partenaires"
+
+
+def test_a_second_part_with_its_verb_left_out_counts_young_people_or_women():
+    text = ("KEY-THREE\nA test project for towns\n\nObjectives\n\nTo help.\n\nResults\n\n"
+            "- 1,096 jobs created or consolidated, 388 of them held by women and 517 by young "
+            "people;\n- 148 returnees received certificates; 31 of them are women and 96 are "
+            "under 30.\n- 41,300 people had been served by the centres, 58% of them women and "
+            "9,600 of them young people aged 14–28;\n- 97 enterprises have been created (41 of "
+            "them led by women and 29 by people under 35), mainly in tourism.\n"
+            "- 356 emplois créés ou consolidés, dont 139 occupés par des femmes et 201 par des "
+            "jeunes de moins de 35 ans ;\n- 780 personas certificaron competencias, de las "
+            "cuales 260 eran jóvenes menores de 29 años.\n- 412 empleos, 169 de ellos ocupados "
+            "por mujeres y 220 por jóvenes menores de 30 años.\n\nChallenges\n\n- None.\n")
+    parts = [(i["value"], i["women"], i["youth"])
+             for i in extract_fiches(text)[0].values("indicators")]
+    assert parts == [(1096, 388, 517), (148, 31, 96), (41300, 23954, 9600), (97, 41, 29),
+                     (356, 139, 201), (780, None, 260), (412, 169, 220)]
