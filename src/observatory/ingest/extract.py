@@ -1199,7 +1199,9 @@ def _header_in(lines: list[Line], window: list[Line], first_heading: int) -> _He
             # table's header row of labels ("Programa Ámbito Países Periodo")
             last_pair = n
             score = _header_score(lines, line, window[n + 1], key, title)
-            if n + 2 == len(window) and _strong_key(key):
+            wraps = n + 3 == len(window) and title.split()[-1] in CONNECTORS \
+                and word_count(window[-1].stripped) <= 6  # "… en la sierra sur de" / "Ecuador"
+            if (n + 2 == len(window) or wraps) and _strong_key(key):
                 score = max(score + 3, STRONG_HEADER - 1)  # right over the key facts and the
                 # first section: the fiche's head, whatever stands further up the page
             if best is None or score >= best[0]:  # on a tie, the pair nearest the section

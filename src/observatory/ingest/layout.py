@@ -213,6 +213,8 @@ SIDEBAR_LABELS = {
                 r"acteurs(?: impliqu[ée]s| associ[ée]s)?|actores(?: implicados)?|"
                 r"stakeholders(?: involved)?|parties prenantes|"
                 r"partenaires?(?: de mise en (?:œ|oe)uvre)?|socios?|contrapartes?|aliados|"
+                r"socios? local(?:es)?|(?:otros|other|autres) (?:socios|partners|partenaires)|"
+                r"local partners?|partenaires? locaux|partenaire local|"
                 r"entidades socias|organizaciones socias|consortium|consorcio|"
                 r"(?:national )?counterparts?|contreparties?(?: nationales?)?|"
                 r"contrapartes? nacional(?:es)?|in partnership with|en partenariat avec|"

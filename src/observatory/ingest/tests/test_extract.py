@@ -4330,3 +4330,21 @@ def test_a_second_part_with_its_verb_left_out_counts_young_people_or_women():
              for i in extract_fiches(text)[0].values("indicators")]
     assert parts == [(1096, 388, 517), (148, 31, 96), (41300, 23954, 9600), (97, 41, 29),
                      (356, 139, 201), (780, None, 260), (412, 169, 220)]
+
+
+def test_a_key_over_a_title_that_wraps_above_a_facts_table_without_colons():
+    text = ("Nuestros proyectos\n\nEn esta memoria presentamos las fichas de dos proyectos "
+            "representativos de\nnuestras líneas de trabajo y de sus resultados en el año.\n\n"
+            "RAÍCES\nRetorno productivo y emprendimiento rural en la sierra sur de\nEcuador\n\n"
+            "  FICHA TÉCNICA\nPaís y zona Ecuador (provincias de Cañar y Azuay)\n"
+            "Socio local Fundación Sembrar Futuro (Cuenca)\n\n"
+            "Otros socios GAD Provincial del Cañar; Asociación de Ecuatorianos Residentes en "
+            "Madrid (ASERMA)\n\nInicio octubre de 2020\nDuración 36 meses\n\n"
+            "Objetivos\nMejorar los ingresos de las personas retornadas.\n\n"
+            "Dificultades\n• La sequía retrasó las cosechas.\n")
+    fiche = extract_fiches(text)[0]
+    assert (fiche.key, fiche.value("title")) == (
+        "RAÍCES", "Retorno productivo y emprendimiento rural en la sierra sur de Ecuador")
+    assert fiche.values("partners") == [
+        "Fundación Sembrar Futuro (Cuenca)", "GAD Provincial del Cañar",
+        "Asociación de Ecuatorianos Residentes en Madrid (ASERMA)"]
