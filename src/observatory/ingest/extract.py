@@ -991,11 +991,14 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         return glance
     for line in reversed(lines[previous_heading + 1:first_heading]):  # "4. KEY – Title"
         pair = _numbered_key_and_title(line.text)  # "3.1  KEY: Title"
-        bare = re.fullmatch(rf"\s*{OUTLINE_NUMBER}\s+(\S.{{1,38}})", clean(line.text))
+        bare = re.fullmatch(rf"\s*(?:#{{1,6}}\s+)?{OUTLINE_NUMBER}\s+(\S.{{1,38}})",
+                            clean(line.text))
+        name = GENERIC_KEY_WORD.sub("", bare.group(1).strip()) if bare else ""
         ruled = line.index + 1 < len(lines) and RULE.match(lines[line.index + 1].text)
-        if pair is None and bare and ruled and _keyish(bare.group(1)) \
-                and _strong_key(bare.group(1)):  # "4.1  SAFE-LM" over a rule, its title in
-            pair = (bare.group(1).strip(), "")  # a "Title:" row below
+        if pair is None and bare and (ruled or (  # "4.1  SAFE-LM" over a rule, or the
+                line.stripped.startswith("#") and name != bare.group(1).strip())) \
+                and _keyish(name) and _strong_key(name):  # heading "## 3.1 Projet MIGRALOC",
+            pair = (name, "")  # its title in a "Title:" row below
         wrapped = _numbered_title_wrapped(lines, line) if pair is None else None
         if wrapped is not None and _opens_paragraph(lines, line):
             return wrapped

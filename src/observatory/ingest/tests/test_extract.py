@@ -4348,3 +4348,19 @@ def test_a_key_over_a_title_that_wraps_above_a_facts_table_without_colons():
     assert fiche.values("partners") == [
         "Fundación Sembrar Futuro (Cuenca)", "GAD Provincial del Cañar",
         "Asociación de Ecuatorianos Residentes en Madrid (ASERMA)"]
+
+
+def test_a_numbered_heading_project_key_named_in_full_in_its_facts_table():
+    text = ("## 3. Projets visités\n\nLes projets sont présentés ci-dessous.\n\n"
+            "## 3.1 Projet MIGRALOC\n\nFiche signalétique\n\n"
+            "Intitulé\tMigration et développement local dans la région de Dosso\n"
+            "Période\t1er avril 2021 – 31 mars 2025 (48 mois)\n"
+            "Zone d'intervention\tNiger – région de Dosso\n\n"
+            "### Objectifs\n\nRenforcer les communes.\n\n"
+            "### Difficultés\n\n- Insécurité.\n\n"
+            "## 3.2 Projet PISEM\n\nFiche signalétique\n\n"
+            "Intitulé\tProgramme d'insertion socio-économique des migrants de retour\n\n"
+            "### Objectifs\n\nInsérer les migrants de retour.\n")
+    assert [(f.key, f.value("title")) for f in extract_fiches(text)] == [
+        ("MIGRALOC", "Migration et développement local dans la région de Dosso"),
+        ("PISEM", "Programme d'insertion socio-économique des migrants de retour")]
