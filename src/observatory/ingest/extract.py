@@ -688,7 +688,11 @@ def _marker_header(lines: list[Line], kinds: list[str | None], marker: tuple[int
     if following is not None and TITLE_LABEL.match(following.stripped) and (
             not title or _only_countries(title)):  # "Intitulé\tProgramme …" under the key, or
         # under "## 3.4 PASSERELLES – Côte d'Ivoire et Guinée"
-        return _Header(key, _title_text(following.text), line, following, index, following.index,
+        value = _title_text(following.text)
+        pair = KEY_AND_TITLE.match(value)
+        if pair and pair.group(1).lower().endswith(key.lower()):
+            value = pair.group(2)  # "Nombre de la iniciativa<TAB>JISR – Mentoría …"
+        return _Header(key, value, line, _part_of(following, value), index, following.index,
                        STRONG_HEADER)
     if title:
         return _Header(key, title, line, line, index, index, STRONG_HEADER)
@@ -894,7 +898,8 @@ TITLE_LABEL = re.compile(r"(?i)^(?:(?:full |project |programme |official )?title
                          r"nombre (?:completo )?del (?:proyecto|programa|componente)|"
                          r"nom (?:complet )?du (?:projet|programme|volet)|"
                          r"(?:full )?(?:project|programme|component) name|full name|"
-                         r"nom complet|nombre completo|nombre de la experiencia|"
+                         r"nom complet|nombre completo|nombre de la (?:experiencia|iniciativa)|"
+                         r"nom de l['’]initiative|(?:name of the )?initiative(?: name)?|"
                          r"nom de l['’]exp[ée]rience|(?:name of the )?experience(?: name)?)"
                          r"\s*(?::\s*|\t+)")
 
@@ -999,6 +1004,11 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                 line.stripped.startswith("#") and name != bare.group(1).strip())) \
                 and _keyish(name) and _strong_key(name):  # heading "## 3.1 Projet MIGRALOC",
             pair = (name, "")  # its title in a "Title:" row below
+        if pair is None and bare and line.stripped.startswith("#") \
+                and _keyish(_key_text(name)) and _row_names(
+                    lines[line.index + 1:first_heading], _key_text(name)):
+            pair = (_key_text(name), "")  # "## 5.1. Jokkoo Tabax (Senegal)" over a row
+            # "Nombre de la iniciativa<TAB>Jokkoo Tabax – Cooperativa agroecológica …"
         wrapped = _numbered_title_wrapped(lines, line) if pair is None else None
         if wrapped is not None and _opens_paragraph(lines, line):
             return wrapped
@@ -1433,12 +1443,26 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
     return fiche
 
 
+def _row_names(rows: list[Line], name: str) -> bool:
+    """A key-facts row names the programme in full, starting with ``name``: "Nombre de la
+    iniciativa<TAB>Jokkoo Tabax – Cooperativa agroecológica …"."""
+    for line in rows:
+        label = TITLE_LABEL.match(line.stripped) or KEY_LABEL.match(line.stripped)
+        pair = KEY_AND_TITLE.match(clean(line.stripped[label.end():])) if label else None
+        if pair and pair.group(1).lower().endswith(name.lower()):
+            return True  # or "Red de Mujeres Tejiendo Paz – …" under "5.3. Tejiendo Paz"
+    return False
+
+
 def _named_in_facts(body: list[Line], key: str, title: str) -> tuple[str, Line] | None:
     """(title, line) of a key-facts row that names the programme in full with its key:
     "Programme<TAB>Reintegration Support for Returnees in Upper and Middle Guinea (RESTART-GN)",
     "Programme<TAB>CLIMB – Climate-Linked Internal Mobility in Bangladesh"."""
     for n, line in enumerate(body[:40]):
         named = TITLE_LABEL.match(line.stripped) or TITLE_LABEL.match(clean(line.text))
+        pair = KEY_AND_TITLE.match(clean(line.stripped[named.end():])) if named else None
+        if pair and key and pair.group(1).lower().endswith(key.lower()):
+            return pair.group(2), _part_of(line, pair.group(2))  # "Jokkoo Tabax – Cooperativa …"
         if named and not title and _titleish(_title_text(line.text)):  # "Nombre del componente
             part = _part_of(line, _title_text(line.text))  # <TAB>…"
             after = body[n + 1] if n + 1 < len(body) else None

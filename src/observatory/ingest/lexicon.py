@@ -294,12 +294,14 @@ _RUNS_ON = {"and", "or", "et", "ou", "y", "o", "the", "of", "to", "a", "with", "
             "that", "by", "on", "from", "au", "aux", "à", "del", "con"}
 _GATHERING = re.compile(
     r"\b(?:(?:of|from) (?:the|this) (?:workshop|seminar|meeting|conference|exchange|webinar|"
-    r"forum|session|review|report|compendium|study|visit|mission|trip)|(?:de l['’]|du |de la |"
-    r"de ce |de cet |de cette )"
+    r"forum|session|review|report|compendium|study|visit|mission|trip|consultancy|evaluation|"
+    r"assignment|mapping|assessment)|(?:de l['’]|du |de la |de ce |de cet |de cette )"
     r"(?:atelier|seminaire|rencontre|reunion|conference|echange|webinaire|forum|seance|"
-    r"session|revue|rapport|etude|recueil|visite|mission)|(?:del |de la |de este |de esta )"
+    r"session|revue|rapport|etude|recueil|visite|mission|evaluation|cartographie|mapping|"
+    r"consultation)|(?:del |de la |de este |de esta )"
     r"(?:taller|seminario|encuentro|reunion|conferencia|intercambio|webinario|foro|sesion|"
-    r"informe|estudio|revision|jornada|visita|mision|gira))\b")
+    r"informe|estudio|revision|jornada|visita|mision|gira|consultoria|evaluacion|mapeo|"
+    r"diagnostico))\b")  # the report's own: "Objetivos de la consultoría"
 _COMPILED = {kind: re.compile("|".join(f"(?:{p})" for p in patterns))
              for kind, patterns in _PATTERNS.items()}
 _MARKUP = re.compile(r"^[#>*_\s]+|[*_\s]+$")

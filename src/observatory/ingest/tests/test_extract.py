@@ -4364,3 +4364,20 @@ def test_a_numbered_heading_project_key_named_in_full_in_its_facts_table():
     assert [(f.key, f.value("title")) for f in extract_fiches(text)] == [
         ("MIGRALOC", "Migration et développement local dans la région de Dosso"),
         ("PISEM", "Programme d'insertion socio-économique des migrants de retour")]
+
+
+def test_numbered_headings_in_words_over_a_row_that_names_the_initiative_in_full():
+    row = "Nombre de la iniciativa\t"
+    text = ("# 5. Fichas de las iniciativas\n\nSe presentan las fichas de las iniciativas.\n\n"
+            "## 5.1. Jokkoo Tabax (Senegal)\n\n" + row + "Jokkoo Tabax – Cooperativa "
+            "agroecológica en la región de Louga\nPeriodo de ejecución\tOctubre 2019 – "
+            "septiembre 2022\n\n### Objetivos\n\nCrear empleo.\n\n### Retos\n\n- La sequía.\n\n"
+            "## 5.2. Tejiendo Paz (Colombia)\n\n" + row + "Red de Mujeres Tejiendo Paz – "
+            "Reintegración económica de mujeres retornadas\n\n### Objetivos\n\nApoyar a las "
+            "mujeres.\n\n### Retos\n\n- El acceso al crédito.\n\n"
+            "## 5.3. JISR (Marruecos)\n\n" + row + "JISR – Mentoría profesional de la diáspora "
+            "marroquí\n\n### Objetivos\n\nAcompañar a los jóvenes.\n\n### Retos\n\n- Ninguno.\n")
+    assert [(f.key, f.value("title")) for f in extract_fiches(text)] == [
+        ("Jokkoo Tabax", "Cooperativa agroecológica en la región de Louga"),
+        ("Tejiendo Paz", "Reintegración económica de mujeres retornadas"),
+        ("JISR", "Mentoría profesional de la diáspora marroquí")]

@@ -259,6 +259,9 @@ def test_an_identity_card_of_the_initiative_is_a_facts_box_title():
     ("Objetivos de la visita", None),  # the visit's objectives are the report's own
     ("Objectives of the visit", None),
     ("Objectifs de la mission", None),
+    ("## 1.2. Objetivos de la consultoría", None),  # a mapping study's terms of reference
+    ("Objectives of the evaluation", None),
+    ("Objectifs de l'évaluation", None),
     ("#### Highlights of 2021", "main_features"),
     ("Faits marquants de 2022", "main_features"),
     ("Logros en 2021", "main_features"),
