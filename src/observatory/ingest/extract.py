@@ -173,6 +173,7 @@ def extract_fiches(text: str) -> list[Fiche]:
     lines = _without_code_blocks(mark_spaced_labels(drop_page_furniture(split_lines(text))))
     lines = [Line(ln.index, ln.start, ln.start, "") if SLIDE_MARKER.match(ln.text) else ln
              for ln in lines]  # "=== Slide 11 ===" in a deck saved as text: a page break
+    lines = [_without_anchor(ln) for ln in lines]
     template = _listed_headings(lines)  # "* Expected results" / "* What worked" / …
     chapters = _contents(lines)
     contents = chapters | template
@@ -334,6 +335,17 @@ def _mentions(text: str, name: str) -> int:
 
 SLIDE_MARKER = re.compile(r"(?i)^\s*[=#*-]{2,}\s*(?:slide|diapositive|diapositiva|diapo)\s*"
                           r"\d{1,3}\s*[=#*-]{2,}\s*$")
+
+
+HEADING_ANCHOR = re.compile(r"\s*\{#[\w.-]+\}\s*$")
+
+
+def _without_anchor(line: Line) -> Line:
+    """A Markdown heading without its anchor: "## MAISHA — Migrant Access … {#maisha}"."""
+    anchor = HEADING_ANCHOR.search(line.text) if line.text.lstrip().startswith("#") else None
+    if anchor is None:
+        return line
+    return Line(line.index, line.start, line.start + anchor.start(), line.text[:anchor.start()])
 
 
 def _without_code_blocks(lines: list[Line]) -> list[Line]:
@@ -2160,8 +2172,9 @@ def _sections(blocks: list[Block], group: list[tuple[int, str]]) -> _Sections:
                              run_in.group("rest")), *rest]
                 plain = run_in.re in (PLAIN_RUN_IN, DOT_RUN_IN)
                 if plain:
-                    other = next((n for n, x in enumerate(rest) if n and _other_label(x.text)),
-                                 None)
+                    other = next((n for n, x in enumerate(rest) if n and _other_label(x.text)
+                                  and _run_in_kind(x.text) != heading_lines[first]),
+                                 None)  # "Objetivo específico: …" goes on "Objetivo general: …"
                     closed = other is not None
                     rest = rest[:other]
             if not run_in and not lx.heading_kind(block.lines[0].text):  # a lead-in:

@@ -144,7 +144,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(the )?(migration|mobility) ?(-|–|—|and|&) ?development (links?|linkages?|connections?|"
         r"dimensions?|angle|rationale|relevance)",
         r".*\b(links?|linkages?|relationship|interplay)\b.*\bmigration\b.*\bdevelopment\b.*",
-        r".*\b(v[ií]nculos?|vinculacion)\b.*\b(migracion|movilidad)\b.*\bdesarrollo\b.*",
+        r".*\b(v[ií]nculos?|vinculacion)\b.*\b(migracion(es)?|movilidad)\b.*\bdesarrollo\b.*",
         r"why (migration|mobility|it|this|the (project|programme)) matters\b.*",
         r"(the )?diaspora and development",
         r"(the )?(diaspora|migrants?)'?s? added value|added value of the (diaspora|migrants)|"
@@ -203,6 +203,8 @@ _PATTERNS: dict[str, list[str]] = {
     ],
     GOOD_PRACTICES: [
         r"what'?s worked( well)?( so far)?",
+        r"(experiencia previa|(previous|prior) experience|experience (anterieure|prealable)) "
+        r"(y|and|et) (buenas practicas|good practices?|bonnes pratiques)",
         r"ce que nous (en )?retenons|what we take away|lo que (nos llevamos|retenemos)",
         r"(innovative (elements?|aspects?|features?)|(elements?|aspects?) innovants?|"
         r"(elementos|aspectos) innovadores)( (and|et|y) (good|best|bonnes?|buenas?|mejores) "
@@ -289,6 +291,8 @@ _PATTERNS: dict[str, list[str]] = {
     ],
 }
 
+_EXPANDED = {"ve": " have", "re": " are", "ll": " will"}
+_CONTRACTIONS = re.compile(r"(?<=[a-z])['’](ve|re|ll)\b")
 _RUNS_ON = {"and", "or", "et", "ou", "y", "o", "the", "of", "to", "a", "with", "for", "in", "de",
             "des", "du", "la", "le", "les", "el", "los", "las", "en", "por", "para", "que", "which",
             "that", "by", "on", "from", "au", "aux", "à", "del", "con"}
@@ -404,6 +408,7 @@ def heading_kind(line: str) -> str | None:
     if not text or len(text) > 110 or text.endswith((".", ";", ",")):
         return None
     words = normalize(text).rstrip(":").strip()
+    words = _CONTRACTIONS.sub(lambda m: _EXPANDED[m.group(1)], words)  # "What we've achieved"
     words = _NUMBERING.sub("", words).strip(" :-–")
     words = re.sub(r"\s*\([^()]{1,40}\)$", "", words)  # "Results to date (December 2022)"
     note = re.fullmatch(r"(\S+(?: \S+)?) \([^()]{3,120}\)", words)  # "Quote (returnee in

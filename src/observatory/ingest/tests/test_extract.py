@@ -4381,3 +4381,18 @@ def test_numbered_headings_in_words_over_a_row_that_names_the_initiative_in_full
         ("Jokkoo Tabax", "Cooperativa agroecológica en la región de Louga"),
         ("Tejiendo Paz", "Reintegración económica de mujeres retornadas"),
         ("JISR", "Mentoría profesional de la diáspora marroquí")]
+
+
+def test_a_heading_anchor_is_no_part_of_the_title_and_a_specific_objective_goes_on():
+    text = ("## MAISHA — Migrant Access to Information and Health {#maisha}\n\n"
+            "### Objectives\n\nTo inform migrants.\n\n### Challenges\n\n- Fear.\n\n"
+            "## DIRI — Diaspora Investment for Resilient Irrigation {#diri}\n\n"
+            "Objetivo general: Contribuir a la autonomía de las mujeres.\n"
+            "Objetivo específico: Consolidar las cooperativas.\n\n"
+            "Riesgos y dificultades identificados:\n- La sequía.\n")
+    fiches = extract_fiches(text)
+    assert [(f.key, f.value("title")) for f in fiches] == [
+        ("MAISHA", "Migrant Access to Information and Health"),
+        ("DIRI", "Diaspora Investment for Resilient Irrigation")]
+    assert fiches[1].value("objectives") == ("Contribuir a la autonomía de las mujeres.\n"
+                                             "Objetivo específico: Consolidar las cooperativas.")

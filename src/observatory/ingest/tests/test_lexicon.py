@@ -261,6 +261,10 @@ def test_an_identity_card_of_the_initiative_is_a_facts_box_title():
     ("Objectifs de la mission", None),
     ("## 1.2. Objetivos de la consultoría", None),  # a mapping study's terms of reference
     ("Objectives of the evaluation", None),
+    ("### What we've achieved so far", "main_features"),  # a contraction, either apostrophe
+    ("What we’ve achieved so far", "main_features"),
+    ("Vinculación con el eje migraciones y desarrollo:", "nexus"),
+    ("Experiencia previa y buenas prácticas:", "good_practices"),
     ("Objectifs de l'évaluation", None),
     ("#### Highlights of 2021", "main_features"),
     ("Faits marquants de 2022", "main_features"),
