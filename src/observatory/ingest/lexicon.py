@@ -74,6 +74,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b.*",
     ],
     MAIN_FEATURES: [
+        r"what happened( in (19|20)\d\d| so far| this year| during the year)?",
         r"(results|achievements|outputs) (reported|achieved|delivered)( so far| to date| at "
         r"completion)?", r"reported (results|achievements|outputs)",
         r"resultats (obtenus|atteints|rapportes)", r"resultados (obtenidos|alcanzados|reportados)",
@@ -271,6 +272,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(the |la |le |el )?(final |progress |completion )?(report|rapport|informe|participant|"
         r"beneficiary|beneficiaire|beneficiario|participante)s?",
         r"testimon(y|ies|ial)s?", r"temoignages?", r"testimonios?", r"(a )?story from the field",
+        r"(a )?testimony quoted (in|from) the (proposal|application|report)",
         r"voices?( from the (field|project|ground))?", r"in (their|her|his) (own )?words",
         r"voix( du terrain| du projet)?", r"paroles? (de |d')\w+.*",
         r"(la |le |les |el |the )?(temoignages?|testimon(y|ies|ios?)|voix|voz|voces|voices?|"
@@ -586,6 +588,11 @@ _ASIDES = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
     r"suivi|journal de suivi|seguimiento|follow-?up( log)?|"  # a log of the officer's contacts
     r"pending( items| points| issues)?|to ?-?do|open points|points en suspens|a faire|"
     r"por hacer|pendientes?",  # an officer's own notes under a fiche
+    r"(the )?(observatory|assessors?|mission|donor)'?s? (assessment|comments|remarks|appraisal|"
+    r"observations|recommendations?)", r"(evaluation|review) focus( for the field (phase|work))?",
+    r"(main )?documents (reviewed|consulted)",
+    r"(recommandations?|observations|appreciation|avis) de (la mission|l'observatoire)",
+    r"(recomendaciones|observaciones|valoracion) de(l observatorio| la mision)",
     r"([a-z]{2,8} )?pre-?assessment", r"(the )?(fund manager|fund management unit|fmu|"
     r"secretariat)'?s? (comments|assessment|appraisal|remarks)",
 ]) + ")")

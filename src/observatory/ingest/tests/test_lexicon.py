@@ -306,3 +306,20 @@ def test_a_fund_manager_s_pre_assessment_is_an_aside():
     assert lx.aside_heading("Fund manager's comments")
     assert not lx.aside_heading("Assessment of needs ; market study")
 
+
+
+@pytest.mark.parametrize("heading", [
+    "Observatory's assessment",  # a city observatory's annual report, under each profile
+    "### Assessors’ comments",  # a shortlisting memo
+    "Evaluation focus for the field phase",  # an inception report's annex
+    "Main documents reviewed: Project document (2019); annual reports 2020 and 2021.",
+    "### Recommandations de la mission",  # a donor's monitoring mission
+])
+def test_what_a_report_adds_about_each_fiche_is_an_aside(heading):
+    assert lx.aside_heading(heading)
+    assert lx.heading_kind(heading) is None
+
+
+def test_what_happened_in_a_year_heads_the_main_features():
+    assert lx.heading_kind("What happened in 2021") == lx.MAIN_FEATURES
+    assert lx.heading_kind("### Testimony quoted in the proposal") == lx.TESTIMONY
