@@ -26,6 +26,7 @@ _OUTCOMES = (r"resultats?|results?|resultados?|outcomes?|outputs?|produits|produ
              r"effets|efectos|impacts?|metas|logros|changements|cambios|changes")
 _PATTERNS: dict[str, list[str]] = {
     OBJECTIVES: [
+        r"what (it|we|they|the (project|programme|program|initiative)) aims? (for|at)",
         r"what (the (project|programme|program|initiative)|it|we) (set|sets) out to (do|achieve)",
         r"what (the (project|programme|program|initiative)|it|we|[a-z][\w+-]{1,20}) (aims?|aimed|"
         r"wants?|wanted) to (do|achieve)",  # "What RISE wants to achieve"
@@ -74,6 +75,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b.*",
     ],
     MAIN_FEATURES: [
+        r"what'?s new( (this|in (the|this)) (month|quarter|year))?",
         r"what happened( in (19|20)\d\d| so far| this year| during the year)?",
         r"(results|achievements|outputs) (reported|achieved|delivered)( so far| to date| at "
         r"completion)?", r"reported (results|achievements|outputs)",
@@ -426,7 +428,8 @@ def heading_kind(line: str) -> str | None:
         return None  # "The four projects cover different entry points to the … nexus:"
     marked = stripped.startswith(("#", "**", "__")) or stripped.endswith(":")
     if not words or len(words.split()) > 14 or words.count(")") > words.count("(") \
-            or (words.split()[-1] in _RUNS_ON and not marked):
+            or (words.split()[-1] in _RUNS_ON and not marked and not any(
+                pattern.fullmatch(words) for pattern in _COMPILED.values())):  # "What it aims for"
         return None  # a sentence's line: "… good practices, COVID-19 adaptations) and"
     if _GATHERING.search(words):
         return None  # "Objectifs de l'atelier": a section of the report, not of a fiche

@@ -322,4 +322,7 @@ def test_what_a_report_adds_about_each_fiche_is_an_aside(heading):
 
 def test_what_happened_in_a_year_heads_the_main_features():
     assert lx.heading_kind("What happened in 2021") == lx.MAIN_FEATURES
+    assert lx.heading_kind("What's new / results so far") == lx.MAIN_FEATURES  # a digest
+    assert lx.heading_kind("What it aims for") == lx.OBJECTIVES  # though it ends on "for"
+    assert lx.heading_kind("the programme aims for") is None  # a sentence's wrapped line
     assert lx.heading_kind("### Testimony quoted in the proposal") == lx.TESTIMONY
