@@ -1469,13 +1469,14 @@ def _row_names(rows: list[Line], name: str) -> bool:
 def _named_in_facts(body: list[Line], key: str, title: str) -> tuple[str, Line] | None:
     """(title, line) of a key-facts row that names the programme in full with its key:
     "Programme<TAB>Reintegration Support for Returnees in Upper and Middle Guinea (RESTART-GN)",
-    "Programme<TAB>CLIMB – Climate-Linked Internal Mobility in Bangladesh"."""
+    "Programme<TAB>CLIMB – Climate-Linked Internal Mobility in Bangladesh". A "Project
+    title" row names it whatever short title its heading gives."""
     for n, line in enumerate(body[:40]):
         named = TITLE_LABEL.match(line.stripped) or TITLE_LABEL.match(clean(line.text))
         pair = KEY_AND_TITLE.match(clean(line.stripped[named.end():])) if named else None
         if pair and key and pair.group(1).lower().endswith(key.lower()):
             return pair.group(2), _part_of(line, pair.group(2))  # "Jokkoo Tabax – Cooperativa …"
-        if named and not title and _titleish(_title_text(line.text)):  # "Nombre del componente
+        if named and _titleish(_title_text(line.text)):  # "Nombre del componente
             part = _part_of(line, _title_text(line.text))  # <TAB>…"
             after = body[n + 1] if n + 1 < len(body) else None
             if after is not None and not after.blank and (

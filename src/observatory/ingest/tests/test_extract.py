@@ -4396,3 +4396,14 @@ def test_a_heading_anchor_is_no_part_of_the_title_and_a_specific_objective_goes_
         ("DIRI", "Diaspora Investment for Resilient Irrigation")]
     assert fiches[1].value("objectives") == ("Contribuir a la autonomía de las mujeres.\n"
                                              "Objetivo específico: Consolidar las cooperativas.")
+
+
+def test_a_title_row_in_the_key_facts_names_the_fiche_over_its_heading_s_short_title():
+    text = ("## 4.1 JOKKO – Mobilising diaspora savings (AICS)\n\n"
+            "Project title\tMobilising Diaspora Savings and Skills for Local Development in "
+            "Senegal\nShort name\tJOKKO\nLocation\tSenegal: Louga region.\n"
+            "Objective(s)\tTo increase diaspora investment.\n"
+            "Challenges\tSlow procurement.\n")
+    fiche = extract_fiches(text)[0]
+    assert (fiche.key, fiche.value("title")) == (
+        "JOKKO", "Mobilising Diaspora Savings and Skills for Local Development in Senegal")
