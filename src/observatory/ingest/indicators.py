@@ -64,7 +64,8 @@ AGE_QUALIFIER = (r"\s+(?:" + UNDER_AGE + r"|(?:aged|[aâ]g[ée]e?s de|de|of|entr
                  r"(?:–|-|to|[àa]|y|and)\s*\d{1,2})(?:\s*(?:years(?: old)?|ans|a[nñ]os))?")
 # "under 25", "de 18 a 29 años"
 AGE_TAIL = r"(?:" + AGE_QUALIFIER + r")?"
-OF_THEM = re.compile(QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?:of them|of whom|d'entre eux|"
+OF_THEM = re.compile(QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?:of them|of whom|of which|"
+                     r"d'entre eux|"
                      r"d'entre elles|de ellos|de ellas)\s+" + _FILLER
                      + r"(?P<a_kind>" + WOMEN + "|" + YOUTH + ")" + AGE_TAIL
                      + r"(?:\s*(?:,|and|et|y)\s*(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+"
@@ -79,7 +80,9 @@ PERCENT_OF = re.compile(r"(?:" + SPLIT_INTRO + r"\s+)?" + QUALIFIED
                         r"(?:(?:of them|d'entre eux|de ellos|de ellas)\s+)?" + _FILLER
                         + r"(?P<b_kind>" + WOMEN + "|" + YOUTH + r"))?", re.IGNORECASE)
 # "45% of them women", "58% of them women and 9,600 of them young people"
-IN_PARENTHESES = re.compile(r"\(\s*(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?P<a_kind>" + WOMEN + "|"
+IN_PARENTHESES = re.compile(r"\(\s*(?:\d[\d.,\u00a0\u202f ]*?\s+(?:men|hommes|hombres|males?)"
+                            r"\s*[,;]\s*)?"  # "(672 men, 348 women; 841 under 35)"
+                            r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+(?P<a_kind>" + WOMEN + "|"
                             + YOUTH + "|" + UNDER_AGE + r")(?:\s*(?:,|;|and|et|y)\s*"
                             r"(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+(?P<b_kind>" + WOMEN + "|"
                             + YOUTH + "|" + UNDER_AGE + r"))?[^)]*\)", re.IGNORECASE)
