@@ -372,6 +372,9 @@ def heading_kind(line: str) -> str | None:
     link = _SITE_LINK.match(stripped)
     if link and _SITE_WORDS.search(normalize(link.group("label"))):
         return SITES  # "🔗 [Ficha completa en la web de la Red CIMA](https://…)"
+    bracketed = re.fullmatch(r"\[([^\[\]!]{3,60})\]", stripped)
+    if bracketed:  # an editor's heading in a transcript: "[Principales resultados]"
+        stripped = bracketed.group(1).strip()
     bold = stripped.startswith(("**", "__")) and stripped.endswith(("**", "__"))
     text = _MARKUP.sub("", _URL.sub("", _MARKUP.sub("", stripped))).strip()
     if bold and text.endswith("."):  # "**Ce qui marche.**"

@@ -265,6 +265,9 @@ def test_an_identity_card_of_the_initiative_is_a_facts_box_title():
     ("What we’ve achieved so far", "main_features"),
     ("Vinculación con el eje migraciones y desarrollo:", "nexus"),
     ("Experiencia previa y buenas prácticas:", "good_practices"),
+    ("[Principales resultados]", "main_features"),  # an editor's heading in a transcript
+    ("[Lecciones aprendidas]", "good_practices"),
+    ("[Se proyecta la diapositiva 6]", None),  # an editor's note
     ("Objectifs de l'évaluation", None),
     ("#### Highlights of 2021", "main_features"),
     ("Faits marquants de 2022", "main_features"),
