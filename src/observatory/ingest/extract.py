@@ -1001,8 +1001,10 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                      if not ln.blank and _ordinal_line(clean(ln.text))
                      and not _in_ordinal_list(lines, ln)), None)
     if numbered is not None:  # "PROFILE 2" above a box of key facts, whatever the box holds
-        return _ordinal_header(lines, [ln for ln in lines[numbered.index:first_heading]
-                                       if not ln.blank and not RULE.match(ln.text)])
+        header = _ordinal_header(lines, [ln for ln in lines[numbered.index:first_heading]
+                                         if not ln.blank and not RULE.match(ln.text)])
+        if header.key or header.title or not is_sidebar_title(numbered.text):
+            return header  # else "Ficha del proyecto" heads the box under the fiche's name
     glance = _at_a_glance_header(lines, previous_heading, first_heading)
     if glance is not None:  # "MOSAIC at a glance" over a slide's key facts
         return glance

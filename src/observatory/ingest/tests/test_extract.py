@@ -4410,3 +4410,15 @@ def test_a_title_row_in_the_key_facts_names_the_fiche_over_its_heading_s_short_t
     fiche = extract_fiches(text)[0]
     assert (fiche.key, fiche.value("title")) == (
         "JOKKO", "Mobilising Diaspora Savings and Skills for Local Development in Senegal")
+
+
+def test_a_facts_box_titled_ficha_del_proyecto_under_the_fiche_s_name():
+    text = ("Proyectos de la red\n\nEn esta sección damos a conocer proyectos de los municipios "
+            "miembros de la red.\n\nPROYECTOS DE LA RED · ZARAGOZA\n\nACOGE-LAB\n"
+            "Laboratorio municipal de inclusión sociolaboral para personas\nrefugiadas\n\n"
+            "  Ficha del proyecto\nEntidad promotora:Ayuntamiento de Zaragoza\n"
+            "Inicio:Enero de 2021\nDuración:36 meses\n\nObjetivos\nMejorar el acceso al "
+            "empleo.\n\nRetos\n• La vivienda.\n")
+    fiche = extract_fiches(text)[0]
+    assert (fiche.key, fiche.value("title")) == (
+        "ACOGE-LAB", "Laboratorio municipal de inclusión sociolaboral para personas refugiadas")
