@@ -571,6 +571,13 @@ def _ordinal_line(text: str) -> bool:
         or _key_and_title(rest) is not None
 
 
+def _ordinal_band(text: str) -> bool:
+    """A page's band of which one part is a fiche's number: "3. GRANT SUMMARIES | GRANT 1 OF
+    5 | REF. ALF-ML-2019-03"."""
+    parts = [clean(part) for part in re.split(r"\s+[|·]\s+", text.strip())]
+    return len(parts) >= 2 and any(part and after_ordinal(part) == "" for part in parts[1:])
+
+
 def _in_ordinal_list(lines: list[Line], line: Line) -> bool:
     """A line of a list of the fiches to come ("Fiche 4 – PEAD (Sénégal)" over "Fiche 5 –
     FINDIASPO (Mauritanie)"): a line right above or below it is the fiche number before or
@@ -998,7 +1005,7 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                  previous_heading: int) -> _Header:
     """The name and title of the fiche whose first heading is at ``first_heading``."""
     numbered = next((ln for ln in reversed(lines[previous_heading + 1:first_heading])
-                     if not ln.blank and _ordinal_line(clean(ln.text))
+                     if not ln.blank and (_ordinal_line(clean(ln.text)) or _ordinal_band(ln.text))
                      and not _in_ordinal_list(lines, ln)), None)
     if numbered is not None:  # "PROFILE 2" above a box of key facts, whatever the box holds
         header = _ordinal_header(lines, [ln for ln in lines[numbered.index:first_heading]

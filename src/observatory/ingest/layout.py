@@ -480,7 +480,8 @@ ORDINAL_WORDS = (r"fiches?(?:[ -](?:d['’]|de |du )?(?:projets?|programmes?|pra
                  r"ejemplos?|stories|story|histoires?|historias?|spotlights?|portraits?|boxe?s?|"
                  r"encadr[ée]s?|recuadros?|snapshots?|aper[çc]us?|instant[aá]neas?|"
                  r"pr[ée]sentations?|presentaci[oó]n(?:es)?|candidatures?|candidaturas?|"
-                 r"highlights?")  # "PRÉSENTATION 1 – KEY", "CANDIDATURA 2", "PROJECT HIGHLIGHT 3"
+                 r"highlights?|grants?|subventions?|subvenciones?")  # "PRÉSENTATION 1 – KEY",
+# "CANDIDATURA 2", "PROJECT HIGHLIGHT 3", "GRANT 1 OF 5"
 ORDINAL_QUALIFIER = (r"(?:(?:programme|project|projet|proyecto|programa|good|bonnes?|buenas?|"
                      r"promising|inspiring|grantee|partner|partenaire|socio|learning|policy|"
                      r"country|pays|pa[ií]s)\s+)?")  # "GOOD PRACTICE 1", "Learning Brief 2",

@@ -4422,3 +4422,17 @@ def test_a_facts_box_titled_ficha_del_proyecto_under_the_fiche_s_name():
     fiche = extract_fiches(text)[0]
     assert (fiche.key, fiche.value("title")) == (
         "ACOGE-LAB", "Laboratorio municipal de inclusión sociolaboral para personas refugiadas")
+
+
+def test_a_page_band_that_numbers_the_grant_stops_the_search_for_its_name():
+    text = ("Portfolio at a glance\nRef. Grant Grantee Country Award\n"
+            "ALF-ML-2019-03 PUENTES ARA Guatemala £520,000\nTotal £1,900,000\n\n"
+            "  3. GRANT SUMMARIES   |   GRANT 1 OF 5   |   REF. ALF-ML-2019-03\n\n"
+            "PUENTES\nYouth skills and local jobs as an alternative to irregular migration in "
+            "western\nGuatemala\n\nGrantee:Asociación Raíces del Altiplano\n"
+            "Location:Guatemala (San Marcos department)\nALF grant £520k RAG status Green\n\n"
+            "Purpose\nTo give young people a reason to stay.\n\nIssues and risks\n"
+            "• Staff turnover.\n")
+    fiche = extract_fiches(text)[0]
+    assert fiche.key == "PUENTES"
+    assert fiche.value("title").startswith("Youth skills and local jobs")
