@@ -1295,7 +1295,8 @@ def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
         key_line = _part_of(first, match.group(1))
         header = _Header(match.group(1), match.group(2), key_line, _part_of(first, match.group(2)),
                          first.index, first.index)
-    elif rest and _keyish(rest) and not (_theme(rest) and below and _keyish(below[0].stripped)
+    elif rest and _keyish(rest) and not ((_theme(rest) or _country_tag(rest)) and below
+                                         and _keyish(below[0].stripped)
                                          and _strong_key(below[0].stripped)):
         title = below[0] if below and _titleish(_title_text(below[0].text)) else None
         key = _key_text(rest)  # "Learning Brief 1 – RESTART-GN (Guinea)"
@@ -1315,6 +1316,13 @@ def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
     header.first_line = first.index
     header.score = STRONG_HEADER
     return header
+
+
+def _country_tag(text: str) -> bool:
+    """"HONDURAS Retorno, protección y género" after "EXPERIENCIA 4 ·": the country in
+    capitals, then the theme."""
+    match = re.match(r"(?P<country>[A-ZÀ-Ý][A-ZÀ-Ý' -]+?)\s+[A-ZÀ-Ý][a-zà-ÿ]", text)
+    return match is not None and _only_countries(match.group("country"))
 
 
 def _theme(text: str) -> bool:

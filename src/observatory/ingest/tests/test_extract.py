@@ -4436,3 +4436,14 @@ def test_a_page_band_that_numbers_the_grant_stops_the_search_for_its_name():
     fiche = extract_fiches(text)[0]
     assert fiche.key == "PUENTES"
     assert fiche.value("title").startswith("Youth skills and local jobs")
+
+
+def test_a_country_and_theme_after_the_fiche_s_number_leave_the_name_below_it():
+    text = ("EXPERIENCIA 4 · HONDURAS Retorno, protección y género\n\nRED MARIPOSA\n"
+            "Acompañamiento psicosocial y económico a mujeres retornadas y sus\nfamilias en el "
+            "Valle de Sula\n\nFicha técnica\nEntidad ejecutora:CEAMM\nInicio:2021\n\n"
+            "Objetivos\nAcompañar a las mujeres retornadas.\n\nRetos\n• El estigma.\n")
+    fiche = extract_fiches(text)[0]
+    assert fiche.key == "RED MARIPOSA"
+    assert fiche.value("title") == ("Acompañamiento psicosocial y económico a mujeres "
+                                    "retornadas y sus familias en el Valle de Sula")
