@@ -1412,6 +1412,9 @@ PRESENTER_NOTE = re.compile(r"(?i)\s*\((?:presented by|pr[ée]sent[ée]e? par|pr
                             r"[^()]*\)\s*$")
 
 
+GLOSS = re.compile(r"(?<=\S)\s*\(\s*[\"“«][^\"“”«»()]{2,40}[\"”»]\s*\)$")
+
+
 def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Header,
                    end_line: int) -> Fiche:
     first, last = lines[header.first_line], lines[max(end_line - 1, header.first_line)]
@@ -1421,6 +1424,7 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
             and header.title[:presenter.start()].split()[-1] not in CONNECTORS \
             and not _spelt_out(presenter.group(1), header.title[:presenter.start()]):
         header.title = header.title[:presenter.start()]
+    header.key = GLOSS.sub("", header.key)  # 'Jashtar Jolu ("Youth Road")': its translation
     presenter = AGENCY_NOTE.search(header.key)
     if presenter and len(header.key[:presenter.start()].split()) >= 2:  # "Women on the Move
         header.key = header.key[:presenter.start()]  # (FCDO)"

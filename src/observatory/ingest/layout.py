@@ -334,6 +334,8 @@ def labelled_field(line: str) -> tuple[str, str] | None:
     """(kind, value) of a labelled sidebar line, or None; the value is "" for a label that
     stands alone on its line ("**Funding**", "Partners:") with its values below it."""
     field = re.match(r"(\s*)([^\W\d_][\w' -]{1,40}?)::(?=\s)", line)  # an Obsidian or Dataview
+    if field and field.group(2).strip().lower() in ("key", "short name", "acronym"):
+        return "other", line[field.end():].strip()  # "key:: SAFAL": the name its heading gives
     if field:  # field ("partenaires:: ANPEJ ; …"), in lower case as those are written
         line = field.group(1) + field.group(2).capitalize() + ": " + line[field.end():]
     match = LABELLED.match(line)

@@ -80,6 +80,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(results|achievements|outputs) (reported|achieved|delivered)( so far| to date| at "
         r"completion)?", r"reported (results|achievements|outputs)",
         r"resultats (obtenus|atteints|rapportes)", r"resultados (obtenidos|alcanzados|reportados)",
+        r"(y|year|phase|ano|annee) ?\d (highlights|achievements|results|progress)",  # "Y2 …"
         r"(key |main )?(highlights|achievements|results|progress|faits marquants|realisations|"
         r"resultats|avancees|hechos destacados|logros|resultados|avances)( (of|in|during|for|"
         r"de|en|du|durant|del|durante) (the year |l'annee |el ano |l'exercice )?(\d{4}|the year|"
@@ -599,6 +600,7 @@ _ASIDES = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
     r"(main )?documents (reviewed|consulted)",
     r"(recommandations?|observations|appreciation|avis) de (la mission|l'observatoire)",
     r"(recomendaciones|observaciones|valoracion) de(l observatorio| la mision)",
+    r"\[!\w+\] ?((po|programme officer|officer|my|internal|team)'?s? )?notes?( .{0,30})?",
     r"([a-z]{2,8} )?pre-?assessment", r"(the )?(fund manager|fund management unit|fmu|"
     r"secretariat)'?s? (comments|assessment|appraisal|remarks)",
 ]) + ")")

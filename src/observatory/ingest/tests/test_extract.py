@@ -4447,3 +4447,17 @@ def test_a_country_and_theme_after_the_fiche_s_number_leave_the_name_below_it():
     assert fiche.key == "RED MARIPOSA"
     assert fiche.value("title") == ("Acompañamiento psicosocial y económico a mujeres "
                                     "retornadas y sus familias en el Valle de Sula")
+
+
+def test_an_obsidian_grantee_note_its_key_field_gloss_and_officer_s_callout():
+    text = ('## Jashtar Jolu ("Youth Road") - return and local employment in Osh\n\n'
+            "key:: JJ\npartners:: [[Osh Youth Centre]], [[Kara-Suu Municipality]], "
+            "[[Aga Khan Fund]]\n"
+            "start:: 2021-03\n\n### Objective\nYoung returnees find work at home.\n\n"
+            "### COVID-19\n- Sessions moved to WhatsApp.\n\n> [!warning] PO note\n"
+            "> Figures are self-reported.\n\n- [ ] Ask for the sex breakdown\n")
+    fiche = extract_fiches(text)[0]
+    assert fiche.key == "Jashtar Jolu"
+    assert fiche.values("partners") == ["[[Osh Youth Centre]]", "[[Kara-Suu Municipality]]",
+                                        "[[Aga Khan Fund]]"]  # and not "key:: JJ"
+    assert fiche.values("covid_adaptations") == ["Sessions moved to WhatsApp."]

@@ -317,6 +317,7 @@ def test_a_fund_manager_s_pre_assessment_is_an_aside():
     "Evaluation focus for the field phase",  # an inception report's annex
     "Main documents reviewed: Project document (2019); annual reports 2020 and 2021.",
     "### Recommandations de la mission",  # a donor's monitoring mission
+    "> [!warning] PO note",  # a programme officer's callout in an Obsidian vault
 ])
 def test_what_a_report_adds_about_each_fiche_is_an_aside(heading):
     assert lx.aside_heading(heading)
@@ -327,5 +328,6 @@ def test_what_happened_in_a_year_heads_the_main_features():
     assert lx.heading_kind("What happened in 2021") == lx.MAIN_FEATURES
     assert lx.heading_kind("What's new / results so far") == lx.MAIN_FEATURES  # a digest
     assert lx.heading_kind("What it aims for") == lx.OBJECTIVES  # though it ends on "for"
+    assert lx.heading_kind("### Y2 highlights (report pp. 4-11)") == lx.MAIN_FEATURES
     assert lx.heading_kind("the programme aims for") is None  # a sentence's wrapped line
     assert lx.heading_kind("### Testimony quoted in the proposal") == lx.TESTIMONY
