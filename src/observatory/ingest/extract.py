@@ -225,6 +225,10 @@ def extract_fiches(text: str) -> list[Fiche]:
                                          lines[group[-1][0]])
                       or (following is not None and _opens_paragraph(lines, ln)
                           and re.match(following, ln.stripped.strip("*_ ")))), None)
+        if annex is None and n == kept[-1] and len(kept) >= 2 and all(
+                _ruled_above(lines, headers[m].first_line) for m in kept[1:]):
+            annex = next((ln.index for ln in lines[last + 1:end_line] if RULE.match(ln.text)),
+                         None)  # the rule that parts the fiches ends the last one too
         if annex is not None:  # "Más información: contacto@…" on the report's back cover
             group = [(i, k) for i, k in group if i < annex]
         fiches.append(_extract_fiche(lines, group, header, annex or end_line))
@@ -476,6 +480,12 @@ def _next_report_number(lines: list[Line], kinds: list[str | None], first: int) 
         if match and kinds[line.index] is None and _opens_paragraph(lines, line):
             return rf"^{int(match.group(1)) + 1}(?:[.)]\s+|\s+)[A-ZÀ-Ý][^.;:]{{2,70}}$"
     return None
+
+
+def _ruled_above(lines: list[Line], index: int) -> bool:
+    """A rule ("________", "-----") stands above the line, over blank lines only."""
+    above = next((ln for ln in reversed(lines[max(0, index - 4):index]) if not ln.blank), None)
+    return above is not None and RULE.match(above.text) is not None
 
 
 def _markdown_level(line: Line) -> int:

@@ -268,7 +268,8 @@ SIDEBAR_LABELS = {
              r"(?:project |grant |contract )?(?:reference|code|number|no\.?)|r[ée]f[ée]rence|"
              r"statut|status|estado|[ée]tat d'avancement|"
              r"referencia|c[oó]digo|num[ée]ro de (?:projet|contrat|convention)|"
-             r"n[uú]mero de (?:proyecto|contrato|convenio)",
+             r"n[uú]mero de (?:proyecto|contrato|convenio)|(?:n[uú]mero de )?expediente|"
+             r"(?:n° de |num[ée]ro de )?dossier|file (?:no\.?|number)",
     # titles over a sidebar ("Key facts", "Ficha técnica"): recognised so they are not taken
     # for an organisation, and give no value
     "title": r"(?:(?:(?:le|the|el) )?(?:projet|project|programme|program|proyecto|programa) )?"

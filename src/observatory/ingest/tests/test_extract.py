@@ -4461,3 +4461,17 @@ def test_an_obsidian_grantee_note_its_key_field_gloss_and_officer_s_callout():
     assert fiche.values("partners") == ["[[Osh Youth Centre]]", "[[Kara-Suu Municipality]]",
                                         "[[Aga Khan Fund]]"]  # and not "key:: JJ"
     assert fiche.values("covid_adaptations") == ["Sessions moved to WhatsApp."]
+
+
+def test_the_rule_that_parts_the_fiches_ends_the_last_one_and_a_file_number_is_no_partner():
+    fiche = ("{n}. KEY{n} – Un proyecto de codesarrollo en la región\n\n"
+             "Otros socios: Cooperativa Jatun Ñan; GAD Parroquial de Juncal\n"
+             "Expediente: COD-0{n}/2020\nInicio: septiembre de 2020\n\n"
+             "Objetivo: apoyar a las familias.\n\nDificultades: la sequía.\n\n"
+             "________________________________________\n\n")
+    text = (fiche.format(n=1) + fiche.format(n=2) + "Otras cosas para la Comisión:\n\n"
+            "- La convocatoria de 2022 está prevista para abril.\n\nUn saludo,\n\nLucía\n")
+    fiches = extract_fiches(text)
+    assert [f.key for f in fiches] == ["KEY1", "KEY2"]
+    assert fiches[1].values("partners") == ["Cooperativa Jatun Ñan", "GAD Parroquial de Juncal"]
+    assert fiches[1].end < text.index("Otras cosas")
