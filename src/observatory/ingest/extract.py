@@ -952,10 +952,14 @@ def _key_text(text: str) -> str:
     note = re.search(r"\s*\(([^()]{3,40})\)$", text)  # "JAPPANDO (Sénégal)", "X (Mali / France)"
     if note and note.start() and _names_a_place(note.group(1)):
         text = text[:note.start()]
-    where = re.search(r"\s+[–—-]\s+([^–—]{3,40})$", text)  # "JAPPO – Sénégal"
+    where = re.search(r"\s+[–—·|-]\s+([^–—·|]{3,40})$", text)  # "JAPPO – Sénégal"
     if where and _only_countries(where.group(1)):
         text = text[:where.start()]
-    return text
+    return AWARD_TAG.sub("", text)  # "KAWRAL Lauréat 2021 · Sénégal" on a brochure's band
+
+
+AWARD_TAG = re.compile(r"(?i)(?<=\S)\s+(?:laur[ée]at(?:e)?s?|laureate|winner|ganador(?:a)?|"
+                       r"finalist[ea]?|premiad[oa]|grantee)\s+(?:19|20)\d\d$")
 
 
 def _place_named(text: str) -> bool:

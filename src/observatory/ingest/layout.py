@@ -574,8 +574,10 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
             continue
         if stripped.isupper() and not re.search(r"[€$£%]|\d\s*(?:M|K|EUR|USD)\b", stripped):
             continue  # "TERRITOIRES SOLIDAIRES", "GRANTEE PROFILE 4 OF 5": no "Label: value"
-        if labels.get(line.index - 1) == 0:
-            continue  # "Région Nouvelle-Aquitaine ; …" right under "Partenaires": its value
+        above = next((i for i in range(line.index - 1, max(line.index - 3, -1), -1)
+                      if not lines[i].blank), None)
+        if above is not None and labels.get(above) == 0:
+            continue  # "Région Nouvelle-Aquitaine ; …" under "Partenaires": its value
         words = stripped.split(" ")
         for size in (3, 2, 1):
             label = " ".join(words[:size])

@@ -4475,3 +4475,19 @@ def test_the_rule_that_parts_the_fiches_ends_the_last_one_and_a_file_number_is_n
     assert [f.key for f in fiches] == ["KEY1", "KEY2"]
     assert fiches[1].values("partners") == ["Cooperativa Jatun Ñan", "GAD Parroquial de Juncal"]
     assert fiches[1].end < text.index("Otras cosas")
+
+
+def test_a_laureate_s_band_and_its_funding_listed_under_a_label_alone():
+    text = ("KAWRAL Lauréat 2021 · Sénégal\n"
+            "Insertion agricole des jeunes et des migrants de retour à Matam\n\n"
+            "Fiche d'identité\nPorteur ARMO (Toulouse)\nDémarrage Janvier 2021\n"
+            "Durée 30 mois\nBudget total 89 200 €\n\nFinancements\n\n"
+            "Région Occitanie : 40 000 €\nAFD – PRA/OSIM (FORIM) : 15 000 €\n"
+            "Conseil départemental de Matam : 8 millions de FCFA\n\n"
+            "Objectifs\nAméliorer les revenus des jeunes ruraux.\n\n"
+            "Difficultés\n• L'accès au foncier.\n")
+    fiche = extract_fiches(text)[0]
+    assert fiche.key == "KAWRAL"
+    assert [(f["name"], f["amount"]) for f in fiche.values("funders")] == [
+        ("Région Occitanie", 40000), ("AFD – PRA/OSIM (FORIM)", 15000),
+        ("Conseil départemental de Matam", 8000000)]
