@@ -86,7 +86,7 @@ IN_PARENTHESES = re.compile(r"\(\s*(?:\d[\d.,\u00a0\u202f ]*?\s+(?:men|hommes|ho
                             + YOUTH + "|" + UNDER_AGE + r")(?:\s*(?:,|;|and|et|y)\s*"
                             r"(?P<b>\d[\d.,\u00a0\u202f ]*?)\s+(?P<b_kind>" + WOMEN + "|"
                             + YOUTH + "|" + UNDER_AGE + r"))?[^)]*\)", re.IGNORECASE)
-SPLIT = re.compile(SPLIT_INTRO + r"\s+" + QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+"
+SPLIT = re.compile(SPLIT_INTRO + r",?\s+" + QUALIFIED + r"(?P<a>\d[\d.,\u00a0\u202f ]*?)\s+"
                    + _FILLER
                    + r"(?P<a_kind>" + WOMEN + "|" + YOUTH + r")" + r"(?:\s*\([^)]*\)|\s+(?:aged|"
                    r"[aâ]g[ée]e?s de|de|of|entre)\s+\d{1,2}\s*(?:–|-|to|[àa]|y|and)\s*\d{1,2}"

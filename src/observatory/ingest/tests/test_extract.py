@@ -4327,12 +4327,13 @@ def test_a_second_part_with_its_verb_left_out_counts_young_people_or_women():
             "cuales 260 eran jóvenes menores de 29 años.\n- 412 empleos, 169 de ellos ocupados "
             "por mujeres y 220 por jóvenes menores de 30 años.\n- 412 jobs were created, 158 of "
             "which are held by young people under 35.\n- 1,020 trainees (672 men, 348 women; "
-            "841 under 35) completed short courses.\n\nChallenges\n\n- None.\n")
+            "841 under 35) completed short courses.\n- 1.120 personas completaron cursos; de "
+            "ellas, 437 mujeres y 504 jóvenes de 18 a 29 años.\n\nChallenges\n\n- None.\n")
     parts = [(i["value"], i["women"], i["youth"])
              for i in extract_fiches(text)[0].values("indicators")]
     assert parts == [(1096, 388, 517), (148, 31, 96), (41300, 23954, 9600), (97, 41, 29),
                      (356, 139, 201), (780, None, 260), (412, 169, 220), (412, None, 158),
-                     (1020, 348, 841)]
+                     (1020, 348, 841), (1120, 437, 504)]
 
 
 def test_a_key_over_a_title_that_wraps_above_a_facts_table_without_colons():
