@@ -2301,7 +2301,8 @@ def _take_testimonies(blocks: list[Block]) -> tuple[list[tuple[str, int, int]], 
 QUOTE_TOLD = re.compile(  # a lead-in that says someone is quoted, then the quote, whole
     rf"^[^{OPEN_QUOTES}]{{3,200}}\b(?:quote[ds]?|said|says|told (?:us|the \w+)|testif(?:y|ied|ies)|"
     rf"t[ée]moign\w*|d[ée]clar\w*|raconte|cit[ée]|relat[óa]\w*|cuenta|afirm[óa]|dijo|"
-    rf"testimonio)\b[^{OPEN_QUOTES}]{{0,120}}:\s*[{OPEN_QUOTES}]\s*"
+    rf"testimonio|dit|disait|message|mots|paroles|words|palabras|mensaje|dice)\b"
+    rf"[^{OPEN_QUOTES}]{{0,120}}:\s*[{OPEN_QUOTES}]\s*"
     rf"(?P<quote>.{{20,}}?)\s*[{CLOSE_QUOTES}]\s*\.?$")
 ATTRIBUTION_AFTER = re.compile(rf"(?<=[{CLOSE_QUOTES}])[*_]*\s*[—–-]\s+[^{OPEN_QUOTES}]{{2,160}}$")
 
@@ -2378,6 +2379,9 @@ def _extract_section(fiche: Fiche, kind: str, heading: Block, content: list[Bloc
                 clean(content[0].text)):
             quote = re.sub(r"(?m)^>\s?", "", "\n\n".join(b.text for b in content)).strip()
             quote = ATTRIBUTION_AFTER.sub("", quote)
+            told = QUOTE_TOLD.match(quote.split("\n\n")[0])
+            if told:  # "Pour terminer, le message d'Aliou … : « Quand je suis rentré … »"
+                quote = told.group("quote")
             closing = max(quote.rfind(q) for q in CLOSE_QUOTES)
             ends = re.search(rf"[{CLOSE_QUOTES}][*_]*[ \t]*\n", quote[1:])
             if quote[:1] in OPEN_QUOTES and ends and "\n\n" in quote[ends.end():]:

@@ -4492,3 +4492,14 @@ def test_a_laureate_s_band_and_its_funding_listed_under_a_label_alone():
     assert [(f["name"], f["amount"]) for f in fiche.values("funders")] == [
         ("Région Occitanie", 40000), ("AFD – PRA/OSIM (FORIM)", 15000),
         ("Conseil départemental de Matam", 8000000)]
+
+
+def test_a_speaker_s_lead_in_to_a_quoted_message_is_no_part_of_the_testimony():
+    text = ("PRIME-Kolda – Programme de réinsertion dans la région de Kolda\n\n"
+            "Objectifs\n\nRéinsérer les migrants de retour.\n\nDifficultés\n\n- Le foncier.\n\n"
+            "Pour terminer, le message d’Aliou, un jeune revenu de Libye en 2018\u00a0: "
+            "«\u00a0Quand je suis rentré, je n’osais même pas sortir de la maison. Aujourd’hui "
+            "j’ai mon poulailler.\u00a0»\n")
+    fiche = extract_fiches(text)[0]
+    assert fiche.value("testimony") == ("Quand je suis rentré, je n’osais même pas sortir de la "
+                                        "maison. Aujourd’hui j’ai mon poulailler.")
