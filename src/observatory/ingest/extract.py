@@ -482,6 +482,13 @@ def _next_report_number(lines: list[Line], kinds: list[str | None], first: int) 
     return None
 
 
+def _over_listed(lines: list[Line], index: int) -> bool:
+    """The line is a label alone over its listed values ("Socios" over the partners' names),
+    maybe with a blank line between."""
+    below = next((ln for ln in lines[index + 1:index + 3] if not ln.blank), None)
+    return below is not None and bool(below.listed)
+
+
 def _ruled_above(lines: list[Line], index: int) -> bool:
     """A rule ("________", "-----") stands above the line, over blank lines only."""
     above = next((ln for ln in reversed(lines[max(0, index - 4):index]) if not ln.blank), None)
@@ -1063,7 +1070,7 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                 and not _continues_label(lines, index) and not line.listed \
                 and not _between_labels(lines, index) \
                 and not is_sidebar_title(line.text) \
-                and not (index + 1 < len(lines) and lines[index + 1].listed) \
+                and not _over_listed(lines, index) \
                 and not RULE.match(line.text):  # a title's "=====" underline
             if _stops_header_search(line, kinds[index]):
                 same_paragraph = bool(window) and not any(

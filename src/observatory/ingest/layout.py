@@ -601,8 +601,11 @@ def mark_spaced_labels(lines: list[Line]) -> list[Line]:
         line = lines[index]
         around = filled[max(0, position[index] - 6):position[index] + 7]  # non-blank lines
         spaced = sum(1 for i in around if i in labels)
+        fields_around = sum(1 for i in around if i in fielded)
         if spaced < SPACED_RUN and (  # a run made up with "Location: …" lines around: only
-                spaced < 2 or spaced + sum(1 for i in around if i in fielded) < SPACED_RUN + 1
+                (spaced < 2 and (size or fields_around < SPACED_RUN))  # ("Socios" alone
+                # among "Inicio: …" rows will do)
+                or spaced + fields_around < SPACED_RUN + 1
                 or not re.match(r"\s*[A-ZÀ-Ý\d]", line.text[len(line.text) - len(
                     line.text.lstrip()) + size:])):  # a value that begins as a name does
             continue
@@ -640,6 +643,10 @@ def _join_wrapped_labels(lines: list[Line]) -> list[Line]:
     return joined
 
 
+ORGANISATION_ABBREVIATION = re.compile(r"(?i)\b(?:ltda|ltd|inc|corp|cía|s\.\s?a|s\.\s?l|"
+                                       r"a\.\s?c|e\.\s?v|s\.\s?a\.\s?s|coop)\.$")
+
+
 def _list_paragraph(lines: list[Line], label: int, labels: dict[int, int]) -> list[Line]:
     """The lines of the paragraph under a list label alone on its line, when they read as a
     list (names separated by semicolons, or amounts) rather than a sentence."""
@@ -652,8 +659,9 @@ def _list_paragraph(lines: list[Line], label: int, labels: dict[int, int]) -> li
         paragraph.append(lines[n])
         n += 1
     text = " ".join(line.stripped for line in paragraph)
-    names = len(paragraph) >= 2 and not any(line.stripped.endswith((".", ":"))
-                                            for line in paragraph)  # one name per line
+    names = len(paragraph) >= 2 and not any(
+        line.stripped.endswith((".", ":")) and not ORGANISATION_ABBREVIATION.search(line.stripped)
+        for line in paragraph)  # one name per line ("Cooperativa … Sumak Kawsay Ltda." too)
     if not text or text.endswith(".") or not (";" in text or re.search(r"\d", text) or names):
         return []
     return paragraph

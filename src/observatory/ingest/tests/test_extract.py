@@ -4503,3 +4503,21 @@ def test_a_speaker_s_lead_in_to_a_quoted_message_is_no_part_of_the_testimony():
     fiche = extract_fiches(text)[0]
     assert fiche.value("testimony") == ("Quand je suis rentré, je n’osais même pas sortir de la "
                                         "maison. Aujourd’hui j’ai mon poulailler.")
+
+
+def test_a_partners_label_alone_over_names_one_a_line_is_no_part_of_the_head():
+    text = ("Nuestros programas\n\nEn 2023 la fundación gestionó cuatro programas con "
+            "financiación externa, además de su actividad crediticia.\n\n"
+            "RETORNA EMPRENDE\nCrédito y acompañamiento empresarial para personas retornadas en\n"
+            "el Austro ecuatoriano\n\nDATOS CLAVE\n\nInicio Abril de 2021\n\n"
+            "Duración 36 meses\nPaís Ecuador\n\nZona de intervención Provincia de Azuay\n\n"
+            "Socios\n\nMinisterio de Relaciones Exteriores\n"
+            "Cooperativa de Ahorro y Crédito Sumak Kawsay Ltda.\nUniversidad de Cuenca\n\n"
+            "Objetivos\nMejorar el acceso al crédito.\n\nDesafíos\n• La morosidad.\n")
+    fiche = extract_fiches(text)[0]
+    assert fiche.key == "RETORNA EMPRENDE"
+    assert fiche.value("title") == ("Crédito y acompañamiento empresarial para personas "
+                                    "retornadas en el Austro ecuatoriano")
+    assert fiche.values("partners") == ["Ministerio de Relaciones Exteriores",
+                                        "Cooperativa de Ahorro y Crédito Sumak Kawsay Ltda.",
+                                        "Universidad de Cuenca"]
