@@ -906,7 +906,8 @@ def _numbered_key_and_title(text: str) -> tuple[str, str] | None:
 
 
 GENERIC_KEY_WORD = re.compile(r"(?i)^(?:the |el |le |la )?(?:proyecto|projet|project|programme|"
-                              r"program|programa|initiative|iniciativa)\s+(?=\S)")
+                              r"program|programa|initiative|iniciativa|sub-?proyecto|"
+                              r"sub-?project|sous-projet|sub-?programa)\s+(?=\S)")
 
 
 def _keyish(text: str) -> bool:
@@ -930,7 +931,7 @@ def _keyish(text: str) -> bool:
 TITLE_LABEL = re.compile(r"(?i)^(?:(?:full |project |programme |official )?title|"
                          r"(?:intitul[ée]|titre)(?: (?:du|complet du) (?:projet|programme))?|"
                          r"titre complet|"
-                         r"t[ií]tulo(?: (?:del|completo del) (?:proyecto|programa))?|"
+                         r"t[ií]tulo(?: (?:del|completo del) (?:sub)?(?:proyecto|programa))?|"
                          r"nombre (?:completo )?del (?:proyecto|programa|componente)|"
                          r"nom (?:complet )?du (?:projet|programme|volet)|"
                          r"(?:full )?(?:project|programme|component) name|full name|"
@@ -1038,9 +1039,9 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
         return glance
     for line in reversed(lines[previous_heading + 1:first_heading]):  # "4. KEY – Title"
         pair = _numbered_key_and_title(line.text)  # "3.1  KEY: Title"
-        bare = re.fullmatch(rf"\s*(?:#{{1,6}}\s+)?{OUTLINE_NUMBER}\s+(\S.{{1,38}})",
+        bare = re.fullmatch(rf"\s*(?:#{{1,6}}\s+)?{OUTLINE_NUMBER}\s+(\S.{{1,58}})",
                             clean(line.text))
-        name = GENERIC_KEY_WORD.sub("", bare.group(1).strip()) if bare else ""
+        name = _key_text(GENERIC_KEY_WORD.sub("", bare.group(1).strip())) if bare else ""
         ruled = line.index + 1 < len(lines) and RULE.match(lines[line.index + 1].text)
         if pair is None and bare and (ruled or (  # "4.1  SAFE-LM" over a rule, or the
                 line.stripped.startswith("#") and name != bare.group(1).strip())) \

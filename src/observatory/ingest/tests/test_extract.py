@@ -4521,3 +4521,14 @@ def test_a_partners_label_alone_over_names_one_a_line_is_no_part_of_the_head():
     assert fiche.values("partners") == ["Ministerio de Relaciones Exteriores",
                                         "Cooperativa de Ahorro y Crédito Sumak Kawsay Ltda.",
                                         "Universidad de Cuenca"]
+
+
+def test_a_numbered_sub_project_heading_keyed_by_its_name_and_titled_by_its_row():
+    text = ("# 6. Fichas de los subproyectos\n\nSe presentan los cuatro subproyectos.\n\n"
+            "## 6.3 Subproyecto MUNICIPIOS DE ACOGIDA (El Salvador)\n\nDatos básicos\n\n"
+            "Título del subproyecto\tFortalecimiento de la gobernanza local de la movilidad\n"
+            "Fecha de inicio\t1 de marzo de 2020\n\n### Objetivo específico\n\nMejorar la "
+            "acogida.\n\n### Dificultades encontradas\n\n- La rotación del personal.\n")
+    fiche = extract_fiches(text)[0]
+    assert (fiche.key, fiche.value("title")) == (
+        "MUNICIPIOS DE ACOGIDA", "Fortalecimiento de la gobernanza local de la movilidad")
