@@ -202,8 +202,9 @@ def extract_fiches(text: str) -> list[Fiche]:
     _named_by_its_text(lines, kinds, groups, headers)
     fiches = []
     kept = [n for n, header in enumerate(headers) if (header.key or header.title) and not (
-        _prose(header.title) and not _keyish(header.key))]  # else section names in an
-    # introduction or a paragraph's lead-ins: no fiche
+        _prose(header.title) and not _keyish(header.key))  # else section names in an
+        and not _blank_template(lines, groups[n])]  # introduction or a paragraph's lead-ins:
+    # no fiche
     following = _next_report_number(lines, kinds, headers[kept[0]].first_line) if kept else None
     for n, (group, header) in enumerate(zip(groups, headers, strict=True)):
         if n not in kept:
@@ -304,8 +305,16 @@ def _named_by_its_text(lines: list[Line], kinds: list[str | None],
 
 def _named_in_a_short_name_row(window: list[Line], header: _Header) -> bool:
     """A short-name row in the key facts ("Siglas / nombre corto<TAB>VEMAR") names the fiche,
-    whatever its head says; the title then comes from a title row (see _named_in_facts)."""
+    whatever its head says; the title then comes from a title row (see _named_in_facts). So
+    does a name row with the key and the title ("Nom du projet (et acronyme) : KAWRAL – …")."""
     short = next((ln for ln in window if _short_name(ln)), None)
+    named = next((ln for ln in window if _name_row(ln)), None) if short is None else None
+    if named is not None:
+        key, title = _name_row(named) or ("", "")
+        header.key, header.key_line = key, _part_of(named, key)
+        header.title, header.title_line = title, _part_of(named, title)
+        header.first_line = min(header.first_line, named.index)
+        return True
     if short is None:
         return False
     name = _short_name(short)
@@ -322,6 +331,18 @@ def _named_in_a_short_name_row(window: list[Line], header: _Header) -> bool:
                for ln in window):
             header.title, header.title_line = "", None
     return True
+
+
+def _name_row(line: Line) -> tuple[str, str] | None:
+    """(key, title) of a row that names the programme with both: "Nom du projet (et
+    acronyme) : KAWRAL – Initiatives économiques …", "Project name: CLIMB – …"."""
+    text = re.sub(r"^([^:(\t]{3,40}?)\s*\([^()]{1,30}\)\s*(?=:)", r"\1", line.stripped)
+    label = TITLE_LABEL.match(text) or KEY_LABEL.match(text)
+    pair = re.match(r"^(.{2,40}?)\s+[–—-]\s+(.{8,})$", clean(text[label.end():])) \
+        if label else None  # not "«Orígenes»: ciclo de …", a title in two parts
+    if pair and _keyish(pair.group(1)) and len(pair.group(1).split()) <= 3:
+        return pair.group(1), pair.group(2)
+    return None
 
 
 def _short_name(line: Line) -> str:
@@ -480,6 +501,18 @@ def _next_report_number(lines: list[Line], kinds: list[str | None], first: int) 
         if match and kinds[line.index] is None and _opens_paragraph(lines, line):
             return rf"^{int(match.group(1)) + 1}(?:[.)]\s+|\s+)[A-ZÀ-Ý][^.;:]{{2,70}}$"
     return None
+
+
+def _blank_template(lines: list[Line], group: list[tuple[int, str]]) -> bool:
+    """The template a moderator posts for others to fill in: headings one under the other
+    ("Objectifs :", "Résultats attendus :", …) with nothing written under any of them."""
+    headings = {index for index, _kind in group}
+    if len(headings) < 4 or not all(re.fullmatch(r"[^:\t]{2,80}:?", lines[i].stripped)
+                                    for i in headings):
+        return False  # not a table's rows, "Objective(s)<TAB>To increase …"
+    between = lines[min(headings):max(headings) + 1]
+    return not any(ln.index not in headings and not ln.blank
+                   and not re.fullmatch(r"[^:]{2,60}:", ln.stripped) for ln in between)
 
 
 def _over_listed(lines: list[Line], index: int) -> bool:

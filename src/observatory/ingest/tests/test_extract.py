@@ -4532,3 +4532,20 @@ def test_a_numbered_sub_project_heading_keyed_by_its_name_and_titled_by_its_row(
     fiche = extract_fiches(text)[0]
     assert (fiche.key, fiche.value("title")) == (
         "MUNICIPIOS DE ACOGIDA", "Fortalecimiento de la gobernanza local de la movilidad")
+
+
+def test_a_forum_s_blank_template_is_no_fiche_and_a_name_row_names_the_one_filled_in():
+    template = ("Nom du projet (et acronyme) :\nObjectifs :\nRésultats attendus :\n"
+                "Principales activités et réalisations :\nDifficultés rencontrées :\n"
+                "Bonnes pratiques / enseignements :\nPartenaires :\n")
+    text = ("------------------------------------------------------------\nMessage n°1\n"
+            "De : Mariam (modération)\n\nMerci de suivre la grille :\n\n" + template +
+            "\nBelle semaine à tous,\nMariam\n\n"
+            "------------------------------------------------------------\nMessage n°2\n"
+            "De : Awa Diallo Sow (AJT, Tambacounda)\n\nBonjour à tous, voici notre projet.\n\n"
+            "Nom du projet (et acronyme) : KAWRAL – Initiatives économiques des migrants de "
+            "retour à Tambacounda\n\nObjectifs :\nCréer des emplois.\n\nRésultats attendus :\n"
+            "- 300 jeunes formés.\n\nDifficultés rencontrées :\n- Le foncier.\n")
+    fiches = extract_fiches(text)
+    assert [(f.key, f.value("title")) for f in fiches] == [
+        ("KAWRAL", "Initiatives économiques des migrants de retour à Tambacounda")]
