@@ -974,6 +974,12 @@ TITLE_LABEL = re.compile(r"(?i)^(?:(?:full |project |programme |official )?title
                          r"\s*(?::\s*|\t+)")
 
 
+TITLE_ROW_SPACED = re.compile(r"(?i)^(?:(?:full |project |programme |official )title|"
+                              r"t[ií]tulo del (?:sub)?proyecto|titre du projet|"
+                              r"intitul[ée] du projet)\s+(?=(?-i:[A-ZÀ-Ý]))")  # a box that
+# lost its column gap: "Project title Reintegration, Inclusion and Skills …"
+
+
 KEY_LABEL = re.compile(r"(?i)^(?:short name|acronym|nombre corto|siglas?|acr[oó]nimo|acronyme|"
                        r"nom court|sigle|programme|program|project|projet|proyecto|programa)"
                        r"\s*(?::\s*|\t+)")
@@ -1026,6 +1032,7 @@ def _title_text(text: str) -> str:
     """A title line's text without a "Title:" label, or an "Intitulé" whose gap to the title
     the PDF's text layer lost ("Intitulé Jeunes, agriculture et …")."""
     title = TITLE_LABEL.sub("", clean(TITLE_LABEL.sub("", text.strip())))
+    title = TITLE_ROW_SPACED.sub("", title)
     return re.sub(r"^(?:Intitul[ée]|INTITUL[ÉE]|T[ií]tulo|Nombre completo|Nom complet)\s+"
                   r"(?=[A-ZÀ-Ý])", "", title)
 
@@ -1332,7 +1339,8 @@ def _ordinal_header(lines: list[Line], window: list[Line]) -> _Header:
     """The header of a numbered fiche: "Project 2 - KEY: Title", or "EXPERIENCIA 3" with the
     name and title on the lines below it. The number makes it a clear header."""
     first = window[0]  # the name and title stand right under the number, above key facts
-    near = [ln for ln in window[1:6] if (_sidebar_label_line(ln.text) or ("", ""))[0] != "other"]
+    near = [ln for ln in window[1:6] if (_sidebar_label_line(ln.text) or ("", ""))[0] != "other"
+            and not is_sidebar_title(ln.text)]  # nor "At a glance" over the box
     below = list(itertools.takewhile(lambda ln: not _sidebar_label_line(ln.text), near[:3]))
     # (over "Intervenant : …", the speaker, whom the fiche does not keep)
     if len(below) == 1 and len(near) > 1 and _strong_key(_key_text(below[0].text)) \
@@ -1485,8 +1493,10 @@ def _extract_fiche(lines: list[Line], group: list[tuple[int, str]], header: _Hea
         header.key = header.key[:presenter.start()]  # (FCDO)"
     heading_lines = {index for index, _kind in group}
     body = _without_asides(lines[header.last_line + 1:end_line], heading_lines)
-    named = _named_in_facts(body, header.key, header.title)  # "Programme<TAB>Reintegration
-    if named is not None:  # Support … (RESTART-GN)" in the key facts: the name, over a headline
+    named = _named_in_facts(lines[header.first_line:header.last_line + 1] + body, header.key,
+                            header.title)  # "Programme<TAB>Reintegration Support … (RESTART-GN)"
+    if named is not None:  # in the key facts (the head may end on that row): the name, over a
+        # headline
         header.title, header.title_line = named
     fiche = Fiche(key=header.key, title=header.title, start=first.start, end=last.end)
     if header.key_line is not None:
@@ -1548,7 +1558,8 @@ def _named_in_facts(body: list[Line], key: str, title: str) -> tuple[str, Line] 
     "Programme<TAB>CLIMB – Climate-Linked Internal Mobility in Bangladesh". A "Project
     title" row names it whatever short title its heading gives."""
     for n, line in enumerate(body[:40]):
-        named = TITLE_LABEL.match(line.stripped) or TITLE_LABEL.match(clean(line.text))
+        named = TITLE_LABEL.match(line.stripped) or TITLE_LABEL.match(clean(line.text)) \
+            or TITLE_ROW_SPACED.match(line.stripped)
         pair = KEY_AND_TITLE.match(clean(line.stripped[named.end():])) if named else None
         if pair and key and pair.group(1).lower().endswith(key.lower()):
             return pair.group(2), _part_of(line, pair.group(2))  # "Jokkoo Tabax – Cooperativa …"

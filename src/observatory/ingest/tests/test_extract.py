@@ -4549,3 +4549,14 @@ def test_a_forum_s_blank_template_is_no_fiche_and_a_name_row_names_the_one_fille
     fiches = extract_fiches(text)
     assert [(f.key, f.value("title")) for f in fiches] == [
         ("KAWRAL", "Initiatives économiques des migrants de retour à Tambacounda")]
+
+
+def test_a_project_title_row_whose_box_lost_its_column_gap_titles_the_numbered_box():
+    text = ("PROJECT BOX 1\nRISE\n\nAt a glance\nProject title Reintegration, Inclusion and "
+            "Skills for Employment of Returnees\nDuration March 2020 – February 2023 (36 "
+            "months)\nFunding European Union: EUR 4.2 million\nLocations Greater Banjul "
+            "Area\nWebsite https://www.undp.org/gambia/rise\n\nObjective\nTo support "
+            "returning migrants.\n\nChallenges\n• Slow procurement.\n")
+    fiche = extract_fiches(text)[0]
+    assert (fiche.key, fiche.value("title")) == (
+        "RISE", "Reintegration, Inclusion and Skills for Employment of Returnees")
