@@ -1152,8 +1152,9 @@ def _at_a_glance_header(lines: list[Line], previous_heading: int, first_heading:
                         ) -> _Header | None:
     """"MOSAIC at a glance" over the key facts names the fiche; its title is the line under
     the same name alone further up ("MOSAIC" / "Mobility, Skills and Inclusion …")."""
-    glance = next((ln for ln in reversed(lines[previous_heading + 1:first_heading])
-                   if AT_A_GLANCE.match(clean(ln.text))), None)
+    top = max(previous_heading + 1, first_heading - HEADER_WINDOW)  # not a brochure's own
+    glance = next((ln for ln in reversed(lines[top:first_heading])  # "PARCOURS en bref"
+                   if AT_A_GLANCE.match(clean(ln.text))), None)  # pages before
     if glance is None:
         return None
     key = AT_A_GLANCE.match(clean(glance.text)).group("key")  # type: ignore[union-attr]

@@ -4560,3 +4560,16 @@ def test_a_project_title_row_whose_box_lost_its_column_gap_titles_the_numbered_b
     fiche = extract_fiches(text)[0]
     assert (fiche.key, fiche.value("title")) == (
         "RISE", "Reintegration, Inclusion and Skills for Employment of Returnees")
+
+
+def test_a_brochure_s_own_in_brief_page_far_above_does_not_name_the_first_fiche():
+    intro = "".join(f"Le programme finance des partenariats, paragraphe {n}.\n\n"
+                    for n in range(30))
+    text = ("PARCOURS en bref\n\nPARCOURS – Partenariats pour la mobilité circulaire – est un "
+            "programme régional.\n\n" + intro +
+            "PARTENARIAT N° 1 · MAROC ↔ BELGIQUE\n\nTAWASOL-Santé\nMobilité circulaire des "
+            "infirmières entre l’Oriental et la Wallonie\n\nFICHE D’IDENTITÉ\nPays:Maroc, "
+            "Belgique\nDémarrage:Janvier 2022\nDurée:36 mois\n\nObjectifs\nRenforcer les "
+            "compétences.\n\nDifficultés\n• La reconnaissance des diplômes.\n")
+    fiche = extract_fiches(text)[0]
+    assert fiche.key == "TAWASOL-Santé"
