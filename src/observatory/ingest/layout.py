@@ -224,7 +224,7 @@ SIDEBAR_LABELS = {
                 r"(?:instituciones|entidades|organizaciones) (?:participantes|colaboradoras)|"
                 r"participating (?:organi[sz]ations|institutions)|"
                 r"(?:institutions?|structures?|organisations?) partenaires",
-    "agency": r"(?:implementing|lead|executing) (?:agency|organi[sz]ation|partner)|"
+    "agency": r"(?:implementing|lead|executing) (?:agency|organi[sz]ation|partner|member)|"
               r"agence (?:de mise en (?:œ|oe)uvre|d'ex[ée]cution|ex[ée]cutante|chef de file)|"
               r"(?:organisme|op[ée]rateur|structure) (?:de mise en (?:œ|oe)uvre|porteuse|"
               r"chef de file)|"

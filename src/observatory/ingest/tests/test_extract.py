@@ -4573,3 +4573,15 @@ def test_a_brochure_s_own_in_brief_page_far_above_does_not_name_the_first_fiche(
             "compétences.\n\nDifficultés\n• La reconnaissance des diplômes.\n")
     fiche = extract_fiches(text)[0]
     assert fiche.key == "TAWASOL-Santé"
+
+
+def test_a_lead_member_row_is_the_agency_not_the_title_of_a_head_above_it():
+    text = ("Mji Wetu\nUrban refugee and host community inclusion in Kampala\n"
+            "Entry submitted by the Kampala Urban Refugee Network (KURN), member of the Local\n"
+            "Governance working group\n\n  At a glance\n"
+            "Lead member Kampala Urban Refugee Network (KURN)\n\nStart 2017\n\n"
+            "Duration Six years\n\nCountry Uganda\n\nObjectives\nInclude urban refugees.\n\n"
+            "Challenges\n• Rents.\n")
+    fiche = extract_fiches(text)[0]
+    assert (fiche.key, fiche.value("title")) == (
+        "Mji Wetu", "Urban refugee and host community inclusion in Kampala")
