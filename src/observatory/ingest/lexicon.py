@@ -276,6 +276,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"beneficiary|beneficiaire|beneficiario|participante)s?",
         r"testimon(y|ies|ial)s?", r"temoignages?", r"testimonios?", r"(a )?story from the field",
         r"(a )?testimony quoted (in|from) the (proposal|application|report)",
+        r"(testimony|testimonio|temoignage|quote|cita|citation) [–—-] [^.]{2,80}",
         r"voices?( from the (field|project|ground))?", r"in (their|her|his) (own )?words",
         r"voix( du terrain| du projet)?", r"paroles? (de |d')\w+.*",
         r"(la |le |les |el |the )?(temoignages?|testimon(y|ies|ios?)|voix|voz|voces|voices?|"
@@ -420,7 +421,8 @@ def heading_kind(line: str) -> str | None:
     words = _NUMBERING.sub("", words).strip(" :-–")
     words = re.sub(r"\s*\([^()]{1,40}\)$", "", words)  # "Results to date (December 2022)"
     note = re.fullmatch(r"(\S+(?: \S+)?) \([^()]{3,120}\)", words)  # "Quote (returnee in
-    if note and stripped.endswith(":"):  # Kombolcha, from my field visit …):"
+    if note and (stripped.endswith(":") or len(note.group(1).split()) == 1):  # Kombolcha, from
+        # my field visit …):", "Testimonio (Ervin, 24 años, …; lo apunté casi literal)"
         words = note.group(1)
     words = AS_OF_DATE.sub("", words)  # "Principales avances a 31 de diciembre de 2023"
     question = words.endswith("?")
@@ -594,7 +596,7 @@ _ASIDES = re.compile("(?:" + "|".join(f"(?:{p})" for p in [
     r"appreciation de l'equipe (d'evaluation|d'evaluateurs|evaluatrice)",
     r"suivi|journal de suivi|seguimiento|follow-?up( log)?|"  # a log of the officer's contacts
     r"pending( items| points| issues)?|to ?-?do|open points|points en suspens|a faire|"
-    r"por hacer|pendientes?",  # an officer's own notes under a fiche
+    r"por hacer|pendientes?( [a-z]{2,6})?",  # an officer's own notes under a fiche
     r"(the )?(observatory|assessors?|mission|donor)'?s? (assessment|comments|remarks|appraisal|"
     r"observations|recommendations?)", r"(evaluation|review) focus( for the field (phase|work))?",
     r"(main )?documents (reviewed|consulted)",

@@ -268,6 +268,9 @@ def test_an_identity_card_of_the_initiative_is_a_facts_box_title():
     ("[Principales resultados]", "main_features"),  # an editor's heading in a transcript
     ("[Lecciones aprendidas]", "good_practices"),
     ("[Se proyecta la diapositiva 6]", None),  # an editor's note
+    ("Testimonio (Ervin, 24 años, retornado, Todos Santos; lo apunté casi literal)",
+     "testimony"),  # a field officer's notes
+    ("Testimonio – encargada de la OMAM de Malacatán:", "testimony"),
     ("Objectifs de l'évaluation", None),
     ("#### Highlights of 2021", "main_features"),
     ("Faits marquants de 2022", "main_features"),
@@ -318,6 +321,7 @@ def test_a_fund_manager_s_pre_assessment_is_an_aside():
     "Main documents reviewed: Project document (2019); annual reports 2020 and 2021.",
     "### Recommandations de la mission",  # a donor's monitoring mission
     "> [!warning] PO note",  # a programme officer's callout in an Obsidian vault
+    "Pendientes OTC:",  # the technical office's to-dos after each project
 ])
 def test_what_a_report_adds_about_each_fiche_is_an_aside(heading):
     assert lx.aside_heading(heading)
