@@ -712,6 +712,11 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
             # RETORNA", "### Tangier – TANJA-IN", "### Bergamo / Louga – LINK-LOUGA"
             found[line.index] = (where.group(2), "")
             continue
+        carrier = re.fullmatch(r"(.{2,40}?)\s+[–—-]\s+([A-Z][A-Z0-9&'-]{1,9})", text)
+        if carrier and _keyish(carrier.group(1)) and not _only_countries(carrier.group(2)) \
+                and not re.search(r"\d", carrier.group(1)) and not find_countries(carrier.group(1)):
+            found[line.index] = (carrier.group(1), "")  # "### KAWRAL – FAFRA": the name and
+            continue  # the acronym of the association that carries it
         text = _without_note(text)  # "CODEV-SN (phases 1 et 2)"
         if _keyish(text) and _strong_key(text):
             found[line.index] = (text, "")

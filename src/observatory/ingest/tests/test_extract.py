@@ -4585,3 +4585,15 @@ def test_a_lead_member_row_is_the_agency_not_the_title_of_a_head_above_it():
     fiche = extract_fiches(text)[0]
     assert (fiche.key, fiche.value("title")) == (
         "Mji Wetu", "Urban refugee and host community inclusion in Kampala")
+
+
+def test_a_markdown_heading_with_the_carrier_s_acronym_after_the_name():
+    fiche = ("### {key} – {org}\n\n**Intitulé :** {title}\n\nPorteur : {org}\n\n"
+             "Objectifs :\n- Former des jeunes.\n\nDifficultés :\n- Le foncier.\n\n")
+    text = (fiche.format(key="KAWRAL", org="FAFRA", title="Appui à l'insertion agricole des "
+                         "jeunes à Matam") +
+            fiche.format(key="ELLES ENTREPRENNENT", org="IFDS", title="Accompagnement de "
+                         "femmes entrepreneures de la diaspora"))
+    assert [(f.key, f.value("title")) for f in extract_fiches(text)] == [
+        ("KAWRAL", "Appui à l'insertion agricole des jeunes à Matam"),
+        ("ELLES ENTREPRENNENT", "Accompagnement de femmes entrepreneures de la diaspora")]
