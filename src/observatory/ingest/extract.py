@@ -705,6 +705,8 @@ def _markers(lines: list[Line], kinds: list[str | None]) -> dict[int, tuple[str,
             if pair:
                 found[line.index] = pair
             continue
+        unnumbered = re.sub(rf"^{OUTLINE_NUMBER}\s+", "", text)  # "## B.1 UPLIFT – Urban …"
+        text = unnumbered if _key_and_title(unnumbered) else text
         text = after_ordinal(text) or text  # "### Fiche 1 — PIUR"
         where = re.fullmatch(r"(.{3,40}?)\s+[–—-]\s+(\S.{0,40})", text)  # "### Cuenca (Ecuador)
         if where and (_place_named(where.group(1)) or _a_town(where.group(1))) \

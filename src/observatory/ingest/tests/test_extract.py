@@ -4597,3 +4597,13 @@ def test_a_markdown_heading_with_the_carrier_s_acronym_after_the_name():
     assert [(f.key, f.value("title")) for f in extract_fiches(text)] == [
         ("KAWRAL", "Appui à l'insertion agricole des jeunes à Matam"),
         ("ELLES ENTREPRENNENT", "Accompagnement de femmes entrepreneures de la diaspora")]
+
+
+def test_an_appendix_s_lettered_number_is_no_part_of_the_key():
+    fiche = ("## B.{n} {key} – {title}\n\nStart date\tJuly 2020\nDuration\t36 months\n\n"
+             "### Objectives\n\nTo help.\n\n### Challenges\n\n- Delays.\n\n")
+    text = (fiche.format(n=1, key="UPLIFT", title="Urban Partnerships for Livelihoods") +
+            fiche.format(n=2, key="GDIF", title="Gulu Diaspora Investment Facility"))
+    assert [(f.key, f.value("title")) for f in extract_fiches(text)] == [
+        ("UPLIFT", "Urban Partnerships for Livelihoods"),
+        ("GDIF", "Gulu Diaspora Investment Facility")]
