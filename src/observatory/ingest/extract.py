@@ -1094,6 +1094,11 @@ def _find_header(lines: list[Line], kinds: list[str | None], first_heading: int,
                 line.stripped.startswith("#") and name != bare.group(1).strip())) \
                 and _keyish(name) and _strong_key(name):  # heading "## 3.1 Projet MIGRALOC",
             pair = (name, "")  # its title in a "Title:" row below
+        below = next((ln for ln in lines[line.index + 1:first_heading] if not ln.blank), None)
+        spelt = KEY_THEN_TITLE.match(bare.group(1).strip()) if bare else None
+        if pair is None and spelt and below is not None and TITLE_LABEL.match(below.stripped) \
+                and _keyish(spelt.group("key")):  # "3.2 DIC Casamance (Diaspora Invest
+            pair = (spelt.group("key"), "")  # Casamance)" over "Full title: Mobilising …"
         if pair is None and bare and line.stripped.startswith("#") \
                 and _keyish(_key_text(name)) and _row_names(
                     lines[line.index + 1:first_heading], _key_text(name)):

@@ -4607,3 +4607,14 @@ def test_an_appendix_s_lettered_number_is_no_part_of_the_key():
     assert [(f.key, f.value("title")) for f in extract_fiches(text)] == [
         ("UPLIFT", "Urban Partnerships for Livelihoods"),
         ("GDIF", "Gulu Diaspora Investment Facility")]
+
+
+def test_a_numbered_name_spelt_out_in_parentheses_over_a_full_title_row():
+    text = ("Voice from the field:\n\"When I came back I did not leave my compound.\" - Ousman,\n"
+            "27, Basse (returnee, 2021)\n\n3.2 DIC Casamance (Diaspora Invest Casamance)\n\n"
+            "Full title: Mobilising diaspora investment for youth-led agribusiness\n"
+            "Implementer: GIZ\nStart / duration: January 2022, 36 months\n\n"
+            "Objectives:\n- Invest in agribusiness.\n\nChallenges:\n- Slow loans.\n")
+    fiche = extract_fiches(text)[-1]
+    assert (fiche.key, fiche.value("title")) == (
+        "DIC Casamance", "Mobilising diaspora investment for youth-led agribusiness")
