@@ -765,9 +765,7 @@ def _marker_header(lines: list[Line], kinds: list[str | None], marker: tuple[int
             not title or _only_countries(title)):  # "Intitulé\tProgramme …" under the key, or
         # under "## 3.4 PASSERELLES – Côte d'Ivoire et Guinée"
         value = _title_text(following.text)
-        pair = KEY_AND_TITLE.match(value)
-        if pair and pair.group(1).lower().endswith(key.lower()):
-            value = pair.group(2)  # "Nombre de la iniciativa<TAB>JISR – Mentoría …"
+        value = _title_after_name(value, key) or value  # "Nombre de la iniciativa<TAB>JISR – …"
         return _Header(key, value, line, _part_of(following, value), index, following.index,
                        STRONG_HEADER)
     if title:
@@ -1559,10 +1557,16 @@ def _row_names(rows: list[Line], name: str) -> bool:
     iniciativa<TAB>Jokkoo Tabax – Cooperativa agroecológica …"."""
     for line in rows:
         label = TITLE_LABEL.match(line.stripped) or KEY_LABEL.match(line.stripped)
-        pair = KEY_AND_TITLE.match(clean(line.stripped[label.end():])) if label else None
-        if pair and pair.group(1).lower().endswith(name.lower()):
+        if label and _title_after_name(clean(line.stripped[label.end():]), name) is not None:
             return True  # or "Red de Mujeres Tejiendo Paz – …" under "5.3. Tejiendo Paz"
     return False
+
+
+def _title_after_name(value: str, name: str) -> str | None:
+    """The title of a row's value that starts with the programme's name: "Jokkoo Tabax –
+    Cooperativa agroecológica …" gives "Cooperativa agroecológica …"; else None."""
+    pair = KEY_AND_TITLE.match(value)
+    return pair.group(2) if pair and pair.group(1).lower().endswith(name.lower()) else None
 
 
 def _named_in_facts(body: list[Line], key: str, title: str) -> tuple[str, Line] | None:
@@ -1573,9 +1577,10 @@ def _named_in_facts(body: list[Line], key: str, title: str) -> tuple[str, Line] 
     for n, line in enumerate(body[:40]):
         named = TITLE_LABEL.match(line.stripped) or TITLE_LABEL.match(clean(line.text)) \
             or TITLE_ROW_SPACED.match(line.stripped)
-        pair = KEY_AND_TITLE.match(clean(line.stripped[named.end():])) if named else None
-        if pair and key and pair.group(1).lower().endswith(key.lower()):
-            return pair.group(2), _part_of(line, pair.group(2))  # "Jokkoo Tabax – Cooperativa …"
+        after = _title_after_name(clean(line.stripped[named.end():]), key) \
+            if named and key else None
+        if after is not None:
+            return after, _part_of(line, after)  # "Jokkoo Tabax – Cooperativa …"
         if named and _titleish(_title_text(line.text)):  # "Nombre del componente
             part = _part_of(line, _title_text(line.text))  # <TAB>…"
             after = body[n + 1] if n + 1 < len(body) else None
